@@ -1,0 +1,14 @@
+package org.mailshelf.api.store;
+
+/** A store could not do what was asked; the message says why, for a log or a protocol error. */
+public class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message) {
+        super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,16 @@
+package org.mailshelf.protocol;
+
+import java.nio.ByteBuffer;
+
+/** One connection's protocol state machine. The transport calls it from one thread at a time. */
+public interface ProtocolHandler {
+
+    /** The connection is open: send the greeting. */
+    void start();
+
+    /** Bytes arrived; they may hold part of a command, one, or several (pipelining). */
+    void received(ByteBuffer data);
+
+    /** The peer closed the connection or it was dropped: release what the session holds. */
+    void closed();
+}

@@ -1,0 +1,7 @@
+/** A complete store kept in memory: serves protocol tests, and demos that need no disk. */
+@Version("1.0.0")
+@Export
+package org.mailshelf.store.memory;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
