@@ -1,0 +1,32 @@
+package org.mailshelf.lmtp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Mailshelf LMTP listener",
+        description = "One LMTP listener per configuration; an MTA delivers mail here. LMTP has no "
+                + "authentication: keep it on loopback or a trusted network.")
+@interface LmtpListenerConfig {
+
+    @AttributeDefinition(name = "Host", description = "Address to listen on")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Port", min = "0", max = "65535")
+    int port() default 10024;
+
+    @AttributeDefinition(name = "Host name", description = "Name given in the greeting and LHLO reply")
+    String hostname() default "localhost";
+
+    @AttributeDefinition(name = "Maximum message size (bytes)", description = "Larger messages get 552",
+            min = "1024")
+    long max_message_size() default 52_428_800L;
+
+    @AttributeDefinition(name = "Maximum recipients per message", min = "1")
+    int max_recipients() default 100;
+
+    @AttributeDefinition(name = "Idle timeout (s)", min = "30")
+    int idle_timeout() default 300;
+
+    @AttributeDefinition(name = "Maximum connections", min = "1")
+    int max_connections() default 200;
+}

@@ -1,0 +1,60 @@
+package org.mailshelf.pop3.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.protocol.pop3.Pop3Config;
+import org.mailshelf.protocol.pop3.Pop3Protocol;
+import org.mailshelf.transport.ListenerSettings;
+import org.mailshelf.transport.MinaListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** One POP3 listener per factory configuration of {@code org.mailshelf.pop3}. */
+@Component(configurationPid = "org.mailshelf.pop3", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
+@Designate(ocd = Pop3ListenerConfig.class, factory = true)
+public class Pop3Listener {
+    private final MailStore store;
+    private final Authenticator authenticator;
+    private final SharedMaildropLocks locks;
+    private final MinaListener listener;
+
+    @Activate
+    public Pop3Listener(Pop3ListenerConfig config, @Reference MailStore store,
+            @Reference Authenticator authenticator, @Reference SharedMaildropLocks locks) throws IOException {
+        this.store = store;
+        this.authenticator = authenticator;
+        this.locks = locks;
+        listener = new MinaListener(settings(config), protocol(config));
+        listener.start();
+    }
+
+    @Modified
+    void modified(Pop3ListenerConfig config) throws IOException {
+        listener.reconfigure(settings(config), protocol(config));
+    }
+
+    private Pop3Protocol protocol(Pop3ListenerConfig config) {
+        Pop3Config protocolConfig = new Pop3Config(config.hostname(),
+                Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf");
+        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks());
+    }
+
+    @Deactivate
+    void stop() {
+        listener.close();
+    }
+
+    private static ListenerSettings settings(Pop3ListenerConfig config) {
+        return new ListenerSettings("pop3", config.host(), config.port(),
+                Duration.ofSeconds(config.idle_timeout()), config.max_connections());
+    }
+}

@@ -1,0 +1,32 @@
+package org.mailshelf.pop3.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Mailshelf POP3 listener",
+        description = "One POP3 listener per configuration. Changing the address or port rebinds at once; "
+                + "open sessions stay.")
+@interface Pop3ListenerConfig {
+
+    @AttributeDefinition(name = "Host", description = "Address to listen on; 0.0.0.0 for all interfaces")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Port", min = "0", max = "65535")
+    int port() default 10110;
+
+    @AttributeDefinition(name = "Host name", description = "Name given in the greeting")
+    String hostname() default "localhost";
+
+    @AttributeDefinition(name = "Idle timeout (s)", description = "RFC 1939 asks for at least 600", min = "30")
+    int idle_timeout() default 600;
+
+    @AttributeDefinition(name = "Maximum connections", min = "1")
+    int max_connections() default 1000;
+
+    @AttributeDefinition(name = "Failed login delay (ms)", min = "0")
+    int failed_login_delay() default 2000;
+
+    @AttributeDefinition(name = "Maximum command line", description = "Longer lines are refused (bytes)",
+            min = "64")
+    int max_line_length() default 512;
+}

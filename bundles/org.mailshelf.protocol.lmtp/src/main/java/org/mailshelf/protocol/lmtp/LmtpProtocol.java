@@ -1,0 +1,27 @@
+package org.mailshelf.protocol.lmtp;
+
+import java.util.Objects;
+
+import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.ProtocolHandler;
+import org.mailshelf.protocol.ProtocolHandlerFactory;
+
+/** LMTP for one listener: makes a session per accepted connection, all sharing the store and authenticator. */
+public final class LmtpProtocol implements ProtocolHandlerFactory {
+
+    private final LmtpContext context;
+    private final Delivery delivery;
+
+    public LmtpProtocol(LmtpConfig config, MailStore store, Authenticator authenticator) {
+        this.context = new LmtpContext(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(authenticator, "authenticator"));
+        this.delivery = new Delivery(Objects.requireNonNull(store, "store"));
+    }
+
+    @Override
+    public ProtocolHandler create(Connection connection) {
+        return new LmtpSession(Objects.requireNonNull(connection, "connection"), context, delivery);
+    }
+}

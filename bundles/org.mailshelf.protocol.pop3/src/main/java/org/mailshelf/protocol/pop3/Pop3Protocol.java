@@ -1,0 +1,25 @@
+package org.mailshelf.protocol.pop3;
+
+import java.util.Objects;
+
+import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.ProtocolHandler;
+import org.mailshelf.protocol.ProtocolHandlerFactory;
+
+/** POP3 (RFC 1939 with RFC 2449 CAPA, RFC 5034 AUTH PLAIN, RFC 3206 response codes): one session per connection. */
+public final class Pop3Protocol implements ProtocolHandlerFactory {
+
+    private final Pop3Services services;
+
+    public Pop3Protocol(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks) {
+        this.services = new Pop3Services(Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"),
+                Objects.requireNonNull(authenticator, "authenticator"), Objects.requireNonNull(locks, "locks"));
+    }
+
+    @Override
+    public ProtocolHandler create(Connection connection) {
+        return new Pop3Session(connection, services);
+    }
+}

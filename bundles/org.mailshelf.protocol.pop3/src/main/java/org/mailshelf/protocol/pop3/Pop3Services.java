@@ -1,0 +1,8 @@
+package org.mailshelf.protocol.pop3;
+
+import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.store.MailStore;
+
+/** What every session of one listener shares. */
+record Pop3Services(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks) {
+}

@@ -1,0 +1,162 @@
+package org.mailshelf.protocol.pop3;
+
+import java.nio.ByteBuffer;
+
+import org.mailshelf.protocol.Ascii;
+import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.LineReader;
+import org.mailshelf.protocol.ProtocolHandler;
+import org.mailshelf.protocol.pop3.SessionState.Authorization;
+import org.mailshelf.protocol.pop3.SessionState.AwaitingSaslResponse;
+import org.mailshelf.protocol.pop3.SessionState.Closed;
+import org.mailshelf.protocol.pop3.SessionState.Transaction;
+
+/**
+ * One POP3 connection: frames lines, checks each command against {@link CommandTable} and runs it. Input is
+ * processed strictly in order; while a failed login is being delayed, buffered lines wait in the reader.
+ */
+final class Pop3Session implements ProtocolHandler {
+
+    /**
+     * Consecutive unknown or malformed commands tolerated before login; the next one closes the connection, so
+     * a peer that does not speak POP3 (or probes) cannot keep a connection busy for free.
+     */
+    static final int MAX_BAD_COMMANDS = 10;
+
+    private final Connection connection;
+    private final Pop3Services services;
+    private final LineReader reader;
+    private SessionState state = Authorization.START;
+    private boolean paused;
+    private boolean draining;
+    private int badCommands;
+
+    Pop3Session(Connection connection, Pop3Services services) {
+        this.connection = connection;
+        this.services = services;
+        this.reader = new LineReader(services.config().maxLineLength());
+    }
+
+    @Override
+    public void start() {
+        // no APOP timestamp: APOP is not offered
+        reply(Reply.ok(services.config().hostname() + " POP3 ready"));
+    }
+
+    @Override
+    public void received(ByteBuffer data) {
+        if (state instanceof Closed) {
+            return;
+        }
+        reader.feed(data);
+        drain();
+    }
+
+    /** The connection is gone: nothing is deleted (RFC 1939 §6: no UPDATE without QUIT), the lock is released. */
+    @Override
+    public void closed() {
+        if (state instanceof Transaction t) {
+            services.locks().unlock(t.maildrop().account());
+        }
+        state = new Closed();
+    }
+
+    Pop3Services services() {
+        return services;
+    }
+
+    SessionState state() {
+        return state;
+    }
+
+    void become(SessionState next) {
+        state = next;
+    }
+
+    /** The maildrop of a TRANSACTION-only command; the command table guarantees the state. */
+    Maildrop maildrop() {
+        return ((Transaction) state).maildrop();
+    }
+
+    /** Writes one complete response in one write. */
+    void reply(byte[] response) {
+        connection.write(response);
+    }
+
+    /** Holds back the failure answer and all later input for the configured delay. */
+    void loginFailed() {
+        paused = true;
+        connection.pause(services.config().failedLoginDelay(), () -> {
+            paused = false;
+            if (state instanceof Closed) {
+                return;
+            }
+            reply(Reply.err("[AUTH] Authentication failed"));
+            drain();
+        });
+    }
+
+    /** Ends the session after the last response: later input is ignored. */
+    void end() {
+        state = new Closed();
+        connection.close();
+    }
+
+    private void drain() {
+        if (draining) {
+            return; // a pause resumed at once, inside a command: the loop below carries on
+        }
+        draining = true;
+        try {
+            byte[] line;
+            while (!paused && !(state instanceof Closed) && (line = reader.next()) != null) {
+                handle(line);
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void handle(byte[] line) {
+        try {
+            if (line == LineReader.TOO_LONG) {
+                if (state instanceof AwaitingSaslResponse) {
+                    state = Authorization.START;
+                }
+                throw new Pop3Error("Line too long");
+            }
+            if (state instanceof AwaitingSaslResponse) {
+                AuthCommand.continueExchange(this, line);
+            } else {
+                dispatch(CommandLine.parse(Ascii.text(line)));
+            }
+            badCommands = 0;
+        } catch (Pop3Error e) {
+            protocolError(e.getMessage());
+        }
+    }
+
+    private void dispatch(CommandLine line) {
+        if (line.verb().isEmpty()) {
+            throw new Pop3Error(line.argument().isEmpty() ? "Empty command" : "Unknown command");
+        }
+        CommandTable.Entry entry = CommandTable.lookup(line.verb());
+        if (entry == null) {
+            throw new Pop3Error("Unknown command");
+        }
+        Phase phase = state instanceof Transaction ? Phase.TRANSACTION : Phase.AUTHORIZATION;
+        if (!entry.phases().contains(phase)) {
+            throw new Pop3Error(line.verb() + " is not valid in the " + phase + " state");
+        }
+        entry.command().execute(this, line.argument());
+    }
+
+    private void protocolError(String text) {
+        if (state instanceof Authorization && ++badCommands >= MAX_BAD_COMMANDS) {
+            reply(Reply.err("Too many bad commands, closing connection"));
+            end();
+            return;
+        }
+        reply(Reply.err(text));
+    }
+}

@@ -1,0 +1,15 @@
+package org.mailshelf.transport;
+
+import java.time.Duration;
+
+/**
+ * Where and how a listener accepts connections.
+ *
+ * @param name           for logs, e.g. "pop3"
+ * @param host           the address to bind; "0.0.0.0" or "" for all interfaces
+ * @param port           the TCP port; 0 picks a free one
+ * @param idleTimeout    a connection silent this long is closed
+ * @param maxConnections connections beyond this many are refused at once
+ */
+public record ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections) {
+}

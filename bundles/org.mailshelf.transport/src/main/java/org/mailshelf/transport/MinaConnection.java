@@ -1,0 +1,95 @@
+package org.mailshelf.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IoSession;
+import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.ProtocolHandler;
+
+/**
+ * Adapts one MINA session to {@link Connection} and feeds its handler. Every call into the handler holds this
+ * object's lock, so the handler sees one thread at a time even when a pause ends on the timer thread.
+ */
+final class MinaConnection implements Connection {
+    private final IoSession session;
+    private final ScheduledExecutorService timer;
+    private final Queue<ByteBuffer> heldWhilePaused = new ArrayDeque<>();
+    private ProtocolHandler handler;
+    private boolean paused;
+
+    MinaConnection(IoSession session, ScheduledExecutorService timer) {
+        this.session = session;
+        this.timer = timer;
+    }
+
+    synchronized void start(ProtocolHandler protocolHandler) {
+        this.handler = protocolHandler;
+        handler.start();
+    }
+
+    synchronized void received(IoBuffer buffer) {
+        ByteBuffer data = buffer.buf();
+        if (paused) {
+            // MINA may have queued bytes before the read suspension took effect: keep them for later
+            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+            copy.put(data).flip();
+            heldWhilePaused.add(copy);
+            return;
+        }
+        handler.received(data);
+    }
+
+    synchronized void closed() {
+        if (handler != null) {
+            handler.closed();
+        }
+    }
+
+    @Override
+    public void write(byte[] response) {
+        session.write(IoBuffer.wrap(response));
+    }
+
+    @Override
+    public void close() {
+        session.closeOnFlush();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) session.getRemoteAddress();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return false;
+    }
+
+    @Override
+    public synchronized void pause(Duration delay, Runnable resume) {
+        paused = true;
+        session.suspendRead();
+        timer.schedule(() -> endPause(resume), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void endPause(Runnable resume) {
+        paused = false;
+        if (session.isClosing()) {
+            return;
+        }
+        resume.run();
+        while (!paused && !heldWhilePaused.isEmpty()) {
+            handler.received(heldWhilePaused.poll());
+        }
+        if (!paused) {
+            session.resumeRead();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.mailshelf.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.executor.ExecutorFilter;
+import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
+import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.mailshelf.protocol.ProtocolHandlerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP listener that runs one protocol handler per connection. Protocol work may block (the store writes to
+ * disk), so it runs on an ordered worker pool: one session's events stay in order, other sessions go on.
+ * Rebinding to another address keeps the sessions already open.
+ */
+public final class MinaListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MinaListener.class);
+    private static final String CONNECTION = MinaListener.class.getName() + ".connection";
+    private static final int MAX_WORKERS = 64;
+
+    private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
+    private final OrderedThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private volatile ProtocolHandlerFactory factory;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile ListenerSettings settings;
+
+    public MinaListener(ListenerSettings settings, ProtocolHandlerFactory factory) {
+        this.settings = settings;
+        this.factory = factory;
+        this.workers = new OrderedThreadPoolExecutor(0, MAX_WORKERS);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, settings.name() + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        acceptor.setReuseAddress(true);
+        acceptor.setCloseOnDeactivation(false);
+        acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getFilterChain().addLast("workers", new ExecutorFilter(workers));
+        acceptor.setHandler(new Handler());
+    }
+
+    /** Binds to the configured address and starts accepting. */
+    public void start() throws IOException {
+        applySessionSettings();
+        acceptor.bind(address(settings));
+        LOG.info("{} listening on {}", settings.name(), boundAddress());
+    }
+
+    /**
+     * Moves to new settings and a new protocol set-up for new connections; open sessions stay as they are.
+     */
+    public void reconfigure(ListenerSettings next, ProtocolHandlerFactory nextFactory) throws IOException {
+        ListenerSettings previous = settings;
+        settings = next;
+        factory = nextFactory;
+        applySessionSettings();
+        if (!address(previous).equals(address(next)) || next.port() == 0) {
+            InetSocketAddress old = boundAddress();
+            acceptor.unbind(old);
+            try {
+                acceptor.bind(address(next));
+            } catch (IOException e) {
+                settings = previous;
+                acceptor.bind(old);
+                throw e;
+            }
+            LOG.info("{} moved from {} to {}", next.name(), old, boundAddress());
+        }
+    }
+
+    public InetSocketAddress boundAddress() {
+        return acceptor.getLocalAddress();
+    }
+
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** Stops accepting and closes every connection. */
+    @Override
+    public void close() {
+        acceptor.unbind();
+        acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
+        acceptor.dispose(true);
+        workers.shutdown();
+        timer.shutdownNow();
+        LOG.info("{} stopped", settings.name());
+    }
+
+    private void applySessionSettings() {
+        acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) settings.idleTimeout().toSeconds());
+    }
+
+    private static InetSocketAddress address(ListenerSettings s) {
+        return s.host() == null || s.host().isBlank() ? new InetSocketAddress(s.port())
+                : new InetSocketAddress(s.host(), s.port());
+    }
+
+    private final class Handler extends IoHandlerAdapter {
+        @Override
+        public void sessionCreated(IoSession session) {
+            // runs on the I/O thread in accept order, so the count is exact
+            if (connections.incrementAndGet() > settings.maxConnections()) {
+                LOG.warn("{}: refusing {}: {} connections is the limit", settings.name(),
+                        session.getRemoteAddress(), settings.maxConnections());
+                session.closeNow();
+            }
+        }
+
+        @Override
+        public void sessionOpened(IoSession session) {
+            if (session.isClosing()) {
+                return;
+            }
+            MinaConnection connection = new MinaConnection(session, timer);
+            session.setAttribute(CONNECTION, connection);
+            connection.start(factory.create(connection));
+        }
+
+        @Override
+        public void messageReceived(IoSession session, Object message) {
+            MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
+            if (connection != null) {
+                connection.received((org.apache.mina.core.buffer.IoBuffer) message);
+            }
+        }
+
+        @Override
+        public void sessionClosed(IoSession session) {
+            connections.decrementAndGet();
+            MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
+            if (connection != null) {
+                connection.closed();
+            }
+        }
+
+        @Override
+        public void sessionIdle(IoSession session, IdleStatus status) {
+            LOG.debug("{}: closing idle connection from {}", settings.name(), session.getRemoteAddress());
+            session.closeNow();
+        }
+
+        @Override
+        public void exceptionCaught(IoSession session, Throwable cause) {
+            if (cause instanceof IOException) {
+                LOG.debug("{}: {} dropped: {}", settings.name(), session.getRemoteAddress(), cause.toString());
+            } else {
+                LOG.error("{}: closing {} after an unexpected error", settings.name(), session.getRemoteAddress(),
+                        cause);
+            }
+            session.closeNow();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.mailshelf.transport;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Test;
+import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.LineReader;
+import org.mailshelf.protocol.ProtocolHandler;
+
+/** The MINA adapter over real loopback sockets, with a tiny line-echo protocol. */
+public class MinaListenerTest {
+
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private MinaListener listener;
+
+    /** Echoes each line; "wait" pauses the connection for 300 ms before answering "resumed". */
+    private final class Echo implements ProtocolHandler {
+        private final Connection connection;
+        private final LineReader lines = new LineReader(100);
+
+        Echo(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void start() {
+            connection.write("hello\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void received(ByteBuffer data) {
+            lines.feed(data);
+            process();
+        }
+
+        private void process() {
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                String text = new String(line, StandardCharsets.US_ASCII);
+                if (text.equals("wait")) {
+                    connection.pause(Duration.ofMillis(300), () -> {
+                        connection.write("resumed\r\n".getBytes(StandardCharsets.US_ASCII));
+                        process();
+                    });
+                    return;
+                }
+                connection.write(("echo " + text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+
+        @Override
+        public void closed() {
+            closed.countDown();
+        }
+    }
+
+    private MinaListener start(int maxConnections) throws IOException {
+        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1),
+                maxConnections), Echo::new);
+        listener.start();
+        return listener;
+    }
+
+    @After
+    public void stop() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket s = new Socket("127.0.0.1", port);
+        s.setSoTimeout(5000);
+        return s;
+    }
+
+    private static BufferedReader reader(Socket s) throws IOException {
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    public void pausedConnectionHoldsPipelinedInputUntilResumed() throws Exception {
+        start(10);
+        try (Socket s = connect(listener.boundAddress().getPort())) {
+            BufferedReader in = reader(s);
+            OutputStream out = s.getOutputStream();
+            assertEquals("hello", in.readLine());
+            out.write("wait\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(50); // the second line arrives in a later packet, while the pause runs
+            long t0 = System.nanoTime();
+            out.write("a\r\nb\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("resumed", in.readLine());
+            assertTrue(System.nanoTime() - t0 > TimeUnit.MILLISECONDS.toNanos(150));
+            assertEquals("echo a", in.readLine());
+            assertEquals("echo b", in.readLine());
+        }
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void rebindingKeepsOpenSessions() throws Exception {
+        start(10);
+        int oldPort = listener.boundAddress().getPort();
+        try (Socket s = connect(oldPort)) {
+            BufferedReader in = reader(s);
+            assertEquals("hello", in.readLine());
+            listener.reconfigure(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 10), Echo::new);
+            int newPort = listener.boundAddress().getPort();
+            assertNotEquals(oldPort, newPort);
+            s.getOutputStream().write("still here\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("echo still here", in.readLine());
+            try (Socket s2 = connect(newPort)) {
+                assertEquals("hello", reader(s2).readLine());
+            }
+        }
+    }
+
+    @Test
+    public void connectionsOverTheLimitAreClosed() throws Exception {
+        start(1);
+        try (Socket first = connect(listener.boundAddress().getPort());
+                Socket second = connect(listener.boundAddress().getPort())) {
+            assertEquals("hello", reader(first).readLine());
+            assertEquals(null, reader(second).readLine());
+        }
+    }
+}
