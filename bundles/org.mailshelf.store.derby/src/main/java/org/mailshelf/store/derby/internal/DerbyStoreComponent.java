@@ -1,0 +1,44 @@
+package org.mailshelf.store.derby.internal;
+
+import java.nio.file.Path;
+
+import org.mailshelf.api.store.CredentialStore;
+import org.mailshelf.api.store.MailStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The Derby store as a service. Deactivation (bundle stop or update, configuration change, framework
+ * shutdown) shuts the database down cleanly; the next activation opens it again. Immediate: opening the
+ * database is too costly to repeat whenever the last user lets go of the service, as a delayed component would.
+ */
+@Component(name = DerbyStoreComponent.PID, service = {MailStore.class, CredentialStore.class},
+        property = "store.type=derby", immediate = true)
+@Designate(ocd = StoreConfig.class)
+public class DerbyStoreComponent extends DerbyMailStore {
+
+    static final String PID = "org.mailshelf.store.derby";
+    /** Set by the launcher from MAILSHELF_DATA. */
+    static final String DATA_PROPERTY = "mailshelf.data";
+
+    @Activate
+    public DerbyStoreComponent(StoreConfig config, BundleContext context) {
+        super(databaseDir(config.database(), context.getProperty(DATA_PROPERTY)), config.connections());
+    }
+
+    @Deactivate
+    void deactivate() {
+        close();
+    }
+
+    /** The configured directory, else {@code <data>/db}, else {@code data/db}. */
+    static Path databaseDir(String configured, String dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir.strip(), "db");
+    }
+}

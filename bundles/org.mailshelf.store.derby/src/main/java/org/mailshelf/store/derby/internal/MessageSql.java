@@ -1,0 +1,160 @@
+package org.mailshelf.store.derby.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+
+import org.mailshelf.api.Flags;
+import org.mailshelf.api.MessageMeta;
+
+/**
+ * The messages table (metadata, read on every SELECT and FETCH FLAGS) and message_content (the bytes, read only
+ * when a client fetches a body). Metadata queries never touch the content table.
+ */
+final class MessageSql {
+
+    private static final String META = "uid, modseq, size, internal_date, system_flags, keywords";
+    /** Up to this many UIDs are looked up one by one; more are read as one UID range and filtered. */
+    private static final int POINT_LOOKUPS = 64;
+
+    private MessageSql() {
+    }
+
+    static void insert(SqlConnection c, long mailboxId, MessageMeta meta, byte[] content) throws SQLException {
+        PreparedStatement ps = c.prepare(
+                "INSERT INTO messages (mailbox_id, " + META + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, meta.uid());
+        ps.setLong(3, meta.modSeq());
+        ps.setLong(4, meta.size());
+        ps.setLong(5, meta.internalDate().toEpochMilli());
+        setFlags(ps, 6, meta.flags());
+        ps.executeUpdate();
+        PreparedStatement body = c.prepare("INSERT INTO message_content (mailbox_id, uid, content) VALUES (?, ?, ?)");
+        body.setLong(1, mailboxId);
+        body.setLong(2, meta.uid());
+        body.setBytes(3, content);
+        body.executeUpdate();
+    }
+
+    /**
+     * Every message of the mailbox in UID order: one scan of the covering index messages_listing. Reads without
+     * row locks; the caller holds the mailbox's read lock, so no change to it is under way.
+     */
+    static List<MessageMeta> list(SqlConnection c, Dialect dialect, long mailboxId) throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT " + META + " FROM messages WHERE mailbox_id = ? ORDER BY uid"
+                + dialect.unlockedRead());
+        ps.setLong(1, mailboxId);
+        return read(ps);
+    }
+
+    /**
+     * The messages among the given UIDs that exist, in UID order. For the writer that holds the mailbox's lock:
+     * reads without row locks like {@link #list}.
+     */
+    static List<MessageMeta> find(SqlConnection c, Dialect dialect, long mailboxId, NavigableSet<Long> uids)
+            throws SQLException {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        if (uids.size() <= POINT_LOOKUPS) {
+            PreparedStatement ps = c.prepare("SELECT " + META + " FROM messages WHERE mailbox_id = ? AND uid = ?"
+                    + dialect.unlockedRead());
+            ps.setLong(1, mailboxId);
+            List<MessageMeta> found = new ArrayList<>();
+            for (long uid : uids) {
+                ps.setLong(2, uid);
+                found.addAll(read(ps));
+            }
+            return found;
+        }
+        PreparedStatement ps = c.prepare("SELECT " + META
+                + " FROM messages WHERE mailbox_id = ? AND uid >= ? AND uid <= ? ORDER BY uid"
+                + dialect.unlockedRead());
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uids.first());
+        ps.setLong(3, uids.last());
+        List<MessageMeta> found = read(ps);
+        found.removeIf(m -> !uids.contains(m.uid()));
+        return found;
+    }
+
+    static void updateFlags(SqlConnection c, long mailboxId, Collection<MessageMeta> changed) throws SQLException {
+        PreparedStatement ps = c.prepare(
+                "UPDATE messages SET modseq = ?, system_flags = ?, keywords = ? WHERE mailbox_id = ? AND uid = ?");
+        for (MessageMeta m : changed) {
+            ps.setLong(1, m.modSeq());
+            setFlags(ps, 2, m.flags());
+            ps.setLong(4, mailboxId);
+            ps.setLong(5, m.uid());
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    static void delete(SqlConnection c, long mailboxId, Collection<Long> uids) throws SQLException {
+        for (String table : new String[] {"message_content", "messages"}) {
+            PreparedStatement ps = c.prepare("DELETE FROM " + table + " WHERE mailbox_id = ? AND uid = ?");
+            for (long uid : uids) {
+                ps.setLong(1, mailboxId);
+                ps.setLong(2, uid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void deleteAll(SqlConnection c, long mailboxId) throws SQLException {
+        for (String table : new String[] {"message_content", "messages"}) {
+            PreparedStatement ps = c.prepare("DELETE FROM " + table + " WHERE mailbox_id = ?");
+            ps.setLong(1, mailboxId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The stored bytes, or null if there is no such message. */
+    static byte[] content(SqlConnection c, long mailboxId, long uid) throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT content FROM message_content WHERE mailbox_id = ? AND uid = ?");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uid);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    private static void setFlags(PreparedStatement ps, int index, Flags flags) throws SQLException {
+        ps.setInt(index, flags.system());
+        if (flags.keywords().isEmpty()) {
+            ps.setNull(index + 1, Types.VARCHAR);
+        } else {
+            ps.setString(index + 1, String.join(" ", flags.keywords())); // IMAP keywords are atoms: no spaces
+        }
+    }
+
+    private static List<MessageMeta> read(PreparedStatement ps) throws SQLException {
+        List<MessageMeta> metas = new ArrayList<>();
+        // most messages of a mailbox share a handful of flag combinations: build each Flags once
+        Map<String, Flags> keywordFlags = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int system = rs.getInt(5);
+                String keywords = rs.getString(6);
+                Flags flags = keywords == null ? Flags.of(system)
+                        : keywordFlags.computeIfAbsent(system + " " + keywords,
+                                k -> Flags.of(system, Arrays.asList(keywords.split(" "))));
+                metas.add(new MessageMeta(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), flags));
+            }
+        }
+        return metas;
+    }
+}

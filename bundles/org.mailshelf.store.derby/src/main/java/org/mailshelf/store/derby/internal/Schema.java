@@ -1,0 +1,100 @@
+package org.mailshelf.store.derby.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import org.mailshelf.api.store.StoreException;
+
+/**
+ * Creates the tables on first start and records the schema version, so a later release can migrate. Portable
+ * SQL only; the content column type comes from the {@link Dialect}.
+ *
+ * <p>Message metadata and content live in separate tables so that listing a mailbox (SELECT, FETCH FLAGS) scans
+ * narrow rows and never touches a BLOB. Mailbox ids and UIDVALIDITY values come from counters in the single
+ * {@code store_state} row rather than from identity columns: portable, and never reused even after a mailbox
+ * is deleted.
+ */
+final class Schema {
+
+    static final int VERSION = 1;
+
+    private Schema() {
+    }
+
+    private static List<String> version1(Dialect dialect) {
+        return List.of(
+                "CREATE TABLE schema_version (version INT NOT NULL)",
+                "CREATE TABLE store_state (id INT NOT NULL PRIMARY KEY, last_mailbox_id BIGINT NOT NULL,"
+                        + " last_uid_validity BIGINT NOT NULL)",
+                "INSERT INTO store_state (id, last_mailbox_id, last_uid_validity) VALUES (1, 0, 0)",
+                "CREATE TABLE users (name VARCHAR(255) NOT NULL PRIMARY KEY, password_hash VARCHAR(1024) NOT NULL)",
+                "CREATE TABLE mailboxes (id BIGINT NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL,"
+                        + " name VARCHAR(1024) NOT NULL, uid_validity BIGINT NOT NULL, uid_next BIGINT NOT NULL,"
+                        + " highest_modseq BIGINT NOT NULL, CONSTRAINT mailboxes_user_name UNIQUE (user_name, name))",
+                "CREATE TABLE messages (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL, modseq BIGINT NOT NULL,"
+                        + " size BIGINT NOT NULL, internal_date BIGINT NOT NULL, system_flags INT NOT NULL,"
+                        + " keywords VARCHAR(4000), PRIMARY KEY (mailbox_id, uid))",
+                // Listing a mailbox reads only this index, never the table: on Derby three times faster than
+                // fetching each row through the primary key (100,000 messages in 30-40 ms instead of 100+).
+                // It also serves CONDSTORE (modseq > n) well enough; a separate (mailbox_id, modseq) index
+                // made every flag change a third slower.
+                "CREATE INDEX messages_listing ON messages (mailbox_id, uid, modseq, size, internal_date,"
+                        + " system_flags, keywords)",
+                "CREATE TABLE message_content (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
+                        + " content " + dialect.blobType() + " NOT NULL, PRIMARY KEY (mailbox_id, uid))",
+                "INSERT INTO schema_version (version) VALUES (" + VERSION + ")");
+    }
+
+    /**
+     * Brings the database to {@link #VERSION} and runs the dialect's startup statements; refuses a database
+     * written by a newer release.
+     */
+    static void migrate(ConnectionPool pool, Dialect dialect) {
+        pool.inTransaction(c -> {
+            int current = currentVersion(c.connection());
+            if (current > VERSION) {
+                throw new StoreException("The database has schema version " + current
+                        + ", newer than this store understands (" + VERSION + ")");
+            }
+            try (Statement s = c.connection().createStatement()) {
+                if (current < 1) {
+                    for (String sql : version1(dialect)) {
+                        s.execute(sql);
+                    }
+                }
+                for (String sql : dialect.startup()) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static int currentVersion(Connection c) throws SQLException {
+        if (!tableExists(c, "schema_version")) {
+            return 0;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Databases fold unquoted names differently (Derby upper, PostgreSQL lower): compare ignoring case. */
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT).equals(table)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

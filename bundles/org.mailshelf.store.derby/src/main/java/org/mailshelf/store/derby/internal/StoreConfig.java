@@ -1,0 +1,18 @@
+package org.mailshelf.store.derby.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Mailshelf Derby store",
+        description = "Mailboxes, messages and account password hashes in an embedded Apache Derby database.")
+@interface StoreConfig {
+
+    @AttributeDefinition(name = "Database directory",
+            description = "Where Derby keeps the database. Empty: the folder db in the data directory"
+                    + " (MAILSHELF_DATA, passed as the property mailshelf.data), or data/db without one.")
+    String database() default "";
+
+    @AttributeDefinition(name = "Connections", min = "1",
+            description = "Database connections kept open: how many store calls run at the same time.")
+    int connections() default DerbyMailStore.DEFAULT_CONNECTIONS;
+}

@@ -1,0 +1,178 @@
+package org.mailshelf.store.derby.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.mailshelf.api.Flags;
+import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.MessageMeta;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.api.store.MailStore.FlagUpdate;
+import org.mailshelf.api.store.MailStoreContract;
+import org.mailshelf.api.store.MailboxEvent;
+
+public class DerbyMailStoreTest extends MailStoreContract {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private Path dir;
+    private DerbyMailStore current;
+
+    @Override
+    protected MailStore open() throws Exception {
+        dir = tmp.newFolder().toPath().resolve("db");
+        current = new DerbyMailStore(dir);
+        return current;
+    }
+
+    @Override
+    protected MailStore reopen() {
+        current.close();
+        current = null;
+        current = new DerbyMailStore(dir);
+        return current;
+    }
+
+    @Override
+    protected void close() {
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Test
+    public void keepsFiveMegabytesByteExactAcrossARestart() {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        byte[] content = new byte[5 * 1024 * 1024];
+        new Random(42).nextBytes(content);
+        MessageMeta meta = store.append(box, content, Flags.NONE, Instant.now());
+        assertEquals(content.length, meta.size());
+        assertArrayEquals(content, store.content(box, meta.uid()));
+        reopen();
+        assertArrayEquals(content, current.content(box, meta.uid()));
+    }
+
+    @Test
+    public void listsTwentyThousandMessages() {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        long other = store.createMailbox("bob", MailboxInfo.INBOX).id();
+        int count = 20_000;
+        byte[] body = "Subject: hi\r\n\r\nhello\r\n".getBytes();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            store.append(i % 10 == 0 ? other : box, body, i % 3 == 0 ? Flags.of(Flags.SEEN) : Flags.NONE,
+                    Instant.now());
+        }
+        long appended = System.nanoTime();
+        List<MessageMeta> all = store.messages(box);
+        long listed = System.nanoTime();
+        List<MessageMeta> again = store.messages(box);
+        long listedAgain = System.nanoTime();
+        assertEquals(count - count / 10, all.size());
+        assertEquals(all, again);
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i).uid() > all.get(i - 1).uid());
+        }
+        List<Long> firstHalf = new ArrayList<>();
+        for (int i = 0; i < all.size() / 2; i++) {
+            firstHalf.add(all.get(i).uid());
+        }
+        long flagStart = System.nanoTime();
+        List<MessageMeta> flagged = store.updateFlags(box, firstHalf, FlagUpdate.ADD, Flags.of(Flags.FLAGGED));
+        long flagEnd = System.nanoTime();
+        assertEquals(firstHalf.size(), flagged.size());
+        System.out.printf("%d appends: %.0f/s; messages() on %d: %d ms, again %d ms; flag %d: %d ms%n", count,
+                count / ((appended - start) / 1e9), all.size(), (listed - appended) / 1_000_000,
+                (listedAgain - listed) / 1_000_000, flagged.size(), (flagEnd - flagStart) / 1_000_000);
+    }
+
+    @Test
+    public void largeUidSetsAreMatchedExactly() {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        List<Long> even = new ArrayList<>();
+        List<Long> odd = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long uid = store.append(box, new byte[] {(byte) i}, Flags.NONE, Instant.now()).uid();
+            (uid % 2 == 0 ? even : odd).add(uid);
+        }
+        // more UIDs than are looked up one by one, with gaps and UIDs that never existed
+        List<Long> wanted = new ArrayList<>(even);
+        wanted.add(100_000L);
+        assertEquals(even.size(), store.updateFlags(box, wanted, FlagUpdate.ADD, Flags.of(Flags.SEEN)).size());
+        assertEquals(odd, store.expunge(box, odd));
+        List<MessageMeta> left = store.messages(box);
+        assertEquals(even, left.stream().map(MessageMeta::uid).toList());
+        assertTrue(left.stream().allMatch(m -> m.flags().has(Flags.SEEN)));
+    }
+
+    @Test
+    public void listenersHearOfConcurrentAppendsInUidOrder() throws Exception {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        store.subscribe(box, e -> heard.add(((MailboxEvent.Added) e).messages().get(0).uid()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        store.append(box, new byte[] {1}, Flags.NONE, Instant.now());
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, heard.size());
+        for (int i = 1; i < heard.size(); i++) {
+            assertTrue("heard " + heard.get(i) + " after " + heard.get(i - 1), heard.get(i) > heard.get(i - 1));
+        }
+    }
+
+    @Test
+    public void aFailingListenerNeitherFailsTheChangeNorSilencesOthers() {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        List<MailboxEvent> heard = new ArrayList<>();
+        store.subscribe(box, e -> {
+            throw new IllegalStateException("broken session");
+        });
+        store.subscribe(box, heard::add);
+        MessageMeta meta = store.append(box, new byte[] {1}, Flags.NONE, Instant.now());
+        assertEquals(List.of(meta), store.messages(box));
+        assertEquals(1, heard.size());
+    }
+
+    @Test
+    public void deletingAMailboxTellsItsListeners() {
+        long box = store.createMailbox("alice", "Trash").id();
+        List<MailboxEvent> heard = new ArrayList<>();
+        store.subscribe(box, heard::add);
+        store.deleteMailbox("alice", "Trash");
+        assertEquals(List.of(new MailboxEvent.Deleted(box)), heard);
+    }
+
+    @Test
+    public void databaseDirectoryFollowsConfigurationThenDataDirectory() {
+        assertEquals(Path.of("/srv/mail/db"), DerbyStoreComponent.databaseDir(" /srv/mail/db ", "/data"));
+        assertEquals(Path.of("/data", "db"), DerbyStoreComponent.databaseDir("", "/data"));
+        assertEquals(Path.of("data", "db"), DerbyStoreComponent.databaseDir(null, null));
+    }
+}

@@ -1,0 +1,118 @@
+package org.mailshelf.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots a real Felix with exactly the bundles the appliance ships (from the assembled distribution's
+ * etc/bundles.list), a fresh Derby database in a temporary data directory, and listeners on free ports.
+ * The ports reach the test code (which runs inside the framework) as system properties.
+ */
+public abstract class MailshelfTestSupport {
+    protected static final String ADMIN_PASSWORD = "it-admin-Secret-1";
+
+    @Inject
+    protected BundleContext context;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Path stage = Path.of(System.getProperty("mailshelf.stage"));
+        Path data = Files.createTempDirectory("mailshelf-it");
+        Path config = Files.createDirectories(data.resolve("config"));
+        int pop3 = Ports.free();
+        int lmtp = Ports.free();
+        int http = Ports.free();
+        Files.writeString(config.resolve("org.mailshelf.pop3-default.cfg"),
+                "host = 127.0.0.1\nport = " + pop3 + "\nfailed_login_delay = 300\n");
+        Files.writeString(config.resolve("org.mailshelf.lmtp-default.cfg"), "host = 127.0.0.1\nport = " + lmtp + "\n");
+        // .config is ConfigAdmin's typed format, needed for the String[] of domains
+        Files.writeString(config.resolve("org.mailshelf.auth.config"), "domains=[\"localhost\",\"example.com\"]\n");
+
+        List<Option> options = new ArrayList<>();
+        int highest = 1;
+        for (String line : Files.readAllLines(stage.resolve("etc/bundles.list"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.trim().split("\\s+", 2);
+            int level = Integer.parseInt(parts[0]);
+            highest = Math.max(highest, level);
+            options.add(bundle(stage.resolve(parts[1]).toUri().toString()).startLevel(level));
+        }
+        options.add(frameworkStartLevel(highest + 1));
+        options.add(junitBundles());
+        options.add(mavenBundle("commons-net", "commons-net", "3.11.1"));
+        options.add(systemProperty("mailshelf.data").value(data.toString()));
+        options.add(systemProperty("mailshelf.test.pop3.port").value(Integer.toString(pop3)));
+        options.add(systemProperty("mailshelf.test.lmtp.port").value(Integer.toString(lmtp)));
+        options.add(systemProperty("mailshelf.test.http.port").value(Integer.toString(http)));
+        options.add(systemProperty("mailshelf.test.config").value(config.toString()));
+        options.add(systemProperty("logback.configurationFile").value(
+                Path.of("src/test/resources/logback-test.xml").toAbsolutePath().toString()));
+        options.add(frameworkProperty("felix.fileinstall.dir").value(config.toString()));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(frameworkProperty("org.osgi.service.http.port").value(Integer.toString(http)));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty("mailshelf.admin.hash").value(consoleHash(ADMIN_PASSWORD)));
+        options.add(frameworkProperty("felix.webconsole.username").value("admin"));
+        options.add(frameworkProperty("felix.webconsole.password").value(consoleHash(ADMIN_PASSWORD)));
+        return options.toArray(new Option[0]);
+    }
+
+    static String consoleHash(String password) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        return "{sha-256}" + Base64.getEncoder().encodeToString(digest);
+    }
+
+    protected static int port(String name) {
+        return Integer.getInteger("mailshelf.test." + name + ".port");
+    }
+
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            var ref = context.getServiceReference(type);
+            if (ref != null) {
+                T service = context.getService(ref);
+                if (service != null) {
+                    return service;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + type.getName() + " service after 10 s");
+    }
+
+    /** Runs a Python 3 script (from the standard library only) and returns its standard output. */
+    protected static String python(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError("python failed:\n" + out);
+        }
+        return out;
+    }
+}
