@@ -32,15 +32,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class MailPathIT extends MailshelfTestSupport {
 
-    private static final String LMTP_SEND = String.join("\n",
-            "import smtplib, sys",
-            "c = smtplib.LMTP('127.0.0.1', int(sys.argv[1]))",
-            "c.ehlo_or_helo_if_needed()",
-            "body = sys.argv[4].encode('utf-8')",
-            "refused = c.sendmail(sys.argv[2], sys.argv[3].split(','), body)",
-            "print(sorted(refused.items()))",
-            "c.quit()");
-
     private static final String POP_FETCH_ALL = String.join("\n",
             "import poplib, sys",
             "p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=10)",
@@ -67,10 +58,6 @@ public class MailPathIT extends MailshelfTestSupport {
         if (!users.exists(name)) {
             users.create(name, password.toCharArray());
         }
-    }
-
-    private String deliver(String from, String recipients, String message) throws Exception {
-        return python(LMTP_SEND, Integer.toString(port("lmtp")), from, recipients, message).trim();
     }
 
     @Test

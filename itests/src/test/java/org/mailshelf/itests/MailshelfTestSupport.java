@@ -104,14 +104,39 @@ public abstract class MailshelfTestSupport {
         throw new AssertionError("no " + type.getName() + " service after 10 s");
     }
 
+    /** Delivers a message over LMTP with Python's smtplib.LMTP; returns the refused recipients as Python prints them. */
+    protected static String deliver(String from, String recipients, String message) throws Exception {
+        return python(String.join("\n",
+                "import smtplib, sys",
+                "c = smtplib.LMTP('127.0.0.1', int(sys.argv[1]))",
+                "refused = c.sendmail(sys.argv[2], sys.argv[3].split(','), sys.argv[4].encode('utf-8'))",
+                "print(sorted(refused.items()))",
+                "c.quit()"), Integer.toString(port("lmtp")), from, recipients, message).trim();
+    }
+
+    /** Runs curl with the given arguments and returns what it printed. */
+    protected static String curl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "20"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    protected static String httpUrl(String path) {
+        return "http://127.0.0.1:" + port("http") + path;
+    }
+
     /** Runs a Python 3 script (from the standard library only) and returns its standard output. */
     protected static String python(String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new AssertionError("python failed:\n" + out);
+            throw new AssertionError(command.get(0) + " failed:\n" + out);
         }
         return out;
     }
