@@ -74,10 +74,19 @@ public final class MailBenchmark {
         });
         report("LMTP delivery", delivery.count(), elapsed, delivery);
 
+        // one untimed round first: each user's first login pays for a bcrypt check, later ones hit the cache
+        download(users, 1, new Latencies(), new AtomicInteger());
         Latencies sessions = new Latencies();
         AtomicInteger downloaded = new AtomicInteger();
-        elapsed = parallel(o.concurrency(), worker -> {
-            for (int round = 0; round < o.rounds(); round++) {
+        elapsed = download(users, o.rounds(), sessions, downloaded);
+        report("POP3 download", downloaded.get(), elapsed, sessions);
+        System.out.printf("POP3 sessions: %d, session latency %s%n", sessions.count(), sessions.summary());
+    }
+
+    private long download(List<String> users, int rounds, Latencies sessions, AtomicInteger downloaded)
+            throws Exception {
+        return parallel(o.concurrency(), worker -> {
+            for (int round = 0; round < rounds; round++) {
                 for (int u = worker; u < users.size(); u += o.concurrency()) {
                     long t0 = System.nanoTime();
                     try (LineClient pop = new LineClient(o.host(), o.pop3Port())) {
@@ -101,8 +110,6 @@ public final class MailBenchmark {
                 }
             }
         });
-        report("POP3 download", downloaded.get(), elapsed, sessions);
-        System.out.printf("POP3 sessions: %d, session latency %s%n", sessions.count(), sessions.summary());
     }
 
     private static void report(String what, int messages, long elapsedNanos, Latencies latencies) {
