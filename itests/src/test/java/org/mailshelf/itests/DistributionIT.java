@@ -60,6 +60,9 @@ public class DistributionIT {
         String users = curl("-u", "admin:" + password, url("/api/v1/users"));
         assertTrue(users, users.contains("\"zoe\""));
 
+        TestBundles.minimal(appliance.home.resolve("deploy/dropped.jar"), "org.mailshelf.itests.dropped");
+        awaitBundleActive("org.mailshelf.itests.dropped", password);
+
         deliver("zoe", "Subject: survives\r\n\r\nkept across restarts\r\n");
         assertTrue(fetch("zoe", "zoe-pw").contains("kept across restarts"));
 
@@ -73,6 +76,7 @@ public class DistributionIT {
         appliance.awaitReady(30_000);
         assertFalse("password printed again", appliance.output.stream().anyMatch(l -> l.contains(password)));
         assertEquals("framework cache was rebuilt", cachedBundles, countBundleDirs(data));
+        awaitBundleActive("org.mailshelf.itests.dropped", password);
         assertTrue(fetch("zoe", "zoe-pw").contains("kept across restarts"));
 
         deliver("zoe", "Subject: acknowledged\r\n\r\nacknowledged before kill -9\r\n");
@@ -93,6 +97,21 @@ public class DistributionIT {
                 url("/system/console/bundles")));
         assertEquals("401", curl("-o", "/dev/null", "-w", "%{http_code}", "-u", "admin:admin",
                 url("/system/console/bundles")));
+    }
+
+    /** Asks the Web Console's bundle list, as an admin's script would. */
+    private void awaitBundleActive(String symbolicName, String password) throws Exception {
+        long end = System.currentTimeMillis() + 15_000;
+        String bundles = "";
+        while (System.currentTimeMillis() < end) {
+            bundles = curl("-u", "admin:" + password, url("/system/console/bundles.json"));
+            int at = bundles.indexOf("\"symbolicName\":\"" + symbolicName + "\"");
+            if (at >= 0 && bundles.lastIndexOf("\"state\":\"Active\"", at) > bundles.lastIndexOf("{", at)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(symbolicName + " not active: " + bundles);
     }
 
     private static long countBundleDirs(Path data) throws IOException {

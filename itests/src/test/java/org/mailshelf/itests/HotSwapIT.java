@@ -10,9 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.apache.commons.net.pop3.POP3Client;
 import org.junit.Before;
@@ -94,16 +91,7 @@ public class HotSwapIT extends MailshelfTestSupport {
 
     @Test
     public void aBundleUploadedThroughTheConsoleIsInstalledAndStarted() throws Exception {
-        Path jar = Files.createTempFile("uploaded", ".jar");
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.mailshelf.itests.uploaded");
-        main.putValue("Bundle-Version", "1.0.0");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
+        Path jar = TestBundles.minimal(Files.createTempFile("uploaded", ".jar"), "org.mailshelf.itests.uploaded");
         String console = httpUrl("/system/console/bundles");
         assertEquals("401", curl("-o", "/dev/null", "-w", "%{http_code}", "-F", "action=install",
                 "-F", "bundlefile=@" + jar, console));

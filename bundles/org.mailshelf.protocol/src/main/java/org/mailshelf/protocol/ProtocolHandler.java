@@ -13,4 +13,10 @@ public interface ProtocolHandler {
 
     /** The peer closed the connection or it was dropped: release what the session holds. */
     void closed();
+
+    /**
+     * The server is stopping: say goodbye as the protocol does, if it has a way to. Called between commands,
+     * never during one, so a delivery under way has finished; the transport closes the connection afterwards.
+     */
+    void shutdown();
 }

@@ -46,6 +46,13 @@ final class MinaConnection implements Connection {
         handler.received(data);
     }
 
+    /** Lets the handler say goodbye; holding the lock means a command under way finishes first. */
+    synchronized void shutdown() {
+        if (handler != null) {
+            handler.shutdown();
+        }
+    }
+
     synchronized void closed() {
         if (handler != null) {
             handler.closed();

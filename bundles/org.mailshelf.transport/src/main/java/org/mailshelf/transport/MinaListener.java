@@ -25,6 +25,7 @@ public final class MinaListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MinaListener.class);
     private static final String CONNECTION = MinaListener.class.getName() + ".connection";
     private static final int MAX_WORKERS = 64;
+    private static final long CLOSE_WAIT_MS = 2000;
 
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final OrderedThreadPoolExecutor workers;
@@ -86,11 +87,20 @@ public final class MinaListener implements AutoCloseable {
         return connections.get();
     }
 
-    /** Stops accepting and closes every connection. */
+    /**
+     * Stops accepting, lets every connection finish the command it is running and say goodbye, then closes
+     * them all.
+     */
     @Override
     public void close() {
         acceptor.unbind();
-        acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
+        for (IoSession session : acceptor.getManagedSessions().values()) {
+            MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
+            if (connection != null) {
+                connection.shutdown();
+            }
+            session.closeOnFlush().awaitUninterruptibly(CLOSE_WAIT_MS);
+        }
         acceptor.dispose(true);
         workers.shutdown();
         timer.shutdownNow();

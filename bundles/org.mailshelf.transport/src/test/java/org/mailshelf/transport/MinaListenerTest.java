@@ -66,6 +66,11 @@ public class MinaListenerTest {
         public void closed() {
             closed.countDown();
         }
+
+        @Override
+        public void shutdown() {
+            connection.write("bye\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     private MinaListener start(int maxConnections) throws IOException {
@@ -132,12 +137,27 @@ public class MinaListenerTest {
     }
 
     @Test
+    public void closingSaysGoodbyeToOpenConnections() throws Exception {
+        start(10);
+        try (Socket s = connect(listener.boundAddress().getPort())) {
+            BufferedReader in = reader(s);
+            assertEquals("hello", in.readLine());
+            listener.close();
+            listener = null;
+            assertEquals("bye", in.readLine());
+            assertEquals(null, in.readLine());
+        }
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     public void connectionsOverTheLimitAreClosed() throws Exception {
         start(1);
-        try (Socket first = connect(listener.boundAddress().getPort());
-                Socket second = connect(listener.boundAddress().getPort())) {
+        try (Socket first = connect(listener.boundAddress().getPort())) {
             assertEquals("hello", reader(first).readLine());
-            assertEquals(null, reader(second).readLine());
+            try (Socket second = connect(listener.boundAddress().getPort())) {
+                assertEquals(null, reader(second).readLine());
+            }
         }
     }
 }

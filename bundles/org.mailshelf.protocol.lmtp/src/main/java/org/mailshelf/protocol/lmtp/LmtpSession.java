@@ -65,6 +65,15 @@ final class LmtpSession implements ProtocolHandler {
         state = new Closed();
     }
 
+    @Override
+    public void shutdown() {
+        if (!(state instanceof Closed)) {
+            // RFC 5321 4.2.3: 421, the client tries again later; a message not yet ended with its dot is not stored
+            connection.write(Reply.of(421, "4.3.2 " + context.config().hostname() + " Service shutting down").bytes());
+            state = new Closed();
+        }
+    }
+
     private void commandLine(CommandState current, byte[] line) {
         if (line == LineReader.TOO_LONG) {
             connection.write(LINE_TOO_LONG.bytes());

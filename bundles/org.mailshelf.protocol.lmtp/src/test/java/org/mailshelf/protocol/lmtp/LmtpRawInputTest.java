@@ -55,6 +55,17 @@ public class LmtpRawInputTest {
     }
 
     @Test
+    public void shutdownMidDataAnswers421StoresNothingAndIgnoresTheRest() {
+        RawSession session = lmtp.raw().send(ENVELOPE).send("Subject: cut\r\n\r\nhalf\r\n");
+        session.output();
+        session.handler.shutdown();
+        assertEquals("421 4.3.2 localhost Service shutting down\r\n", session.output());
+        session.send(".\r\n");
+        assertEquals("", session.output());
+        assertEquals(List.of(), lmtp.inbox("alice"));
+    }
+
+    @Test
     public void hangingUpMidDataStoresNothing() {
         RawSession session = lmtp.raw().send(ENVELOPE).send("Subject: cut\r\n\r\nhalf a mess");
         session.output();

@@ -61,6 +61,15 @@ final class Pop3Session implements ProtocolHandler {
         state = new Closed();
     }
 
+    /** The server is stopping: like a dropped connection nothing is deleted, but the client is told why. */
+    @Override
+    public void shutdown() {
+        if (!(state instanceof Closed)) {
+            reply(Reply.err("[SYS/TEMP] Server shutting down"));
+            closed();
+        }
+    }
+
     Pop3Services services() {
         return services;
     }
