@@ -149,8 +149,12 @@ public class MailPathIT extends MailshelfTestSupport {
         user("emil", "emil-pw");
         POP3Client pop = new POP3Client();
         pop.connect("127.0.0.1", port("pop3"));
+        long t0 = System.nanoTime();
         assertFalse(pop.login("emil", "wrong"));
+        long delayMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(pop.getReplyString(), pop.getReplyString().startsWith("-ERR [AUTH]"));
+        // the failure is held back by the configured failed.login.delay (300 ms here, 2 s by default)
+        assertTrue(delayMs + " ms", delayMs >= 250 && delayMs < 1500);
         assertFalse(pop.login("nobody", "x"));
         assertEquals(POP3Reply.ERROR, pop.sendCommand("BOGUS"));
         assertTrue(pop.login("emil", "emil-pw"));

@@ -42,7 +42,7 @@ public abstract class MailshelfTestSupport {
         int lmtp = Ports.free();
         int http = Ports.free();
         Files.writeString(config.resolve("org.mailshelf.pop3-default.cfg"),
-                "host = 127.0.0.1\nport = " + pop3 + "\nfailed_login_delay = 300\n");
+                "host = 127.0.0.1\nport = " + pop3 + "\nfailed.login.delay = 300\n");
         Files.writeString(config.resolve("org.mailshelf.lmtp-default.cfg"), "host = 127.0.0.1\nport = " + lmtp + "\n");
         // .config is ConfigAdmin's typed format, needed for the String[] of domains
         Files.writeString(config.resolve("org.mailshelf.auth.config"), "domains=[\"localhost\",\"example.com\"]\n");
