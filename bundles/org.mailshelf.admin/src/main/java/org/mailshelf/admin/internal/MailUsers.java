@@ -39,7 +39,7 @@ final class MailUsers {
         List<Mailbox> result = new ArrayList<>();
         for (MailboxInfo box : mailStore.mailboxes(name)) {
             try {
-                result.add(new Mailbox(box.name(), mailStore.messages(box.id()).size()));
+                result.add(new Mailbox(box.name(), mailStore.counts(box.id()).messages()));
             } catch (MailboxNotFoundException deletedMeanwhile) {
                 // a concurrent delete: the mailbox is simply no longer there
             }

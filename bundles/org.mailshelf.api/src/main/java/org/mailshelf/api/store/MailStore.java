@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
@@ -28,8 +29,33 @@ public interface MailStore {
     /** Deletes the mailbox and its messages. @throws MailboxNotFoundException if there is none */
     void deleteMailbox(String user, String name);
 
-    /** Removes every mailbox and message of a user. */
+    /** Removes every mailbox, message and subscription of a user. */
     void deleteAllMailboxes(String user);
+
+    /**
+     * Renames a mailbox and every mailbox below it in the hierarchy ({@code /}): "A" to "B" also renames "A/x"
+     * to "B/x". Renamed mailboxes keep their id, UIDVALIDITY, UIDs and listeners. Subscriptions are not changed.
+     *
+     * <p>Renaming {@code INBOX} is special (RFC 3501 6.3.5): every message in INBOX moves to a new mailbox
+     * {@code to} (new UIDVALIDITY, new UIDs, in one transaction), INBOX stays and is empty, and mailboxes below
+     * INBOX are not renamed. INBOX's listeners hear {@link MailboxEvent.Expunged}; nobody can listen to the new
+     * mailbox before it exists, so nothing is published for it.
+     *
+     * @throws MailboxNotFoundException if {@code from} does not exist
+     * @throws MailboxExistsException   if {@code to} or any new name of a renamed child exists at the time of
+     *                                  the call (the mailboxes being renamed included); nothing is renamed then
+     * @throws StoreException           if {@code to} is {@code from} itself or below it
+     */
+    void renameMailbox(String user, String from, String to);
+
+    /** The names the user subscribed to (IMAP LSUB), which need not name existing mailboxes. */
+    Set<String> subscriptions(String user);
+
+    /** Adds a name to the user's subscriptions; subscribing twice is not an error. */
+    void subscribe(String user, String name);
+
+    /** Removes a name from the user's subscriptions; removing a name not there is not an error. */
+    void unsubscribe(String user, String name);
 
     /**
      * Stores a message byte-exact. The new UID is greater than any UID the mailbox ever had.
@@ -57,6 +83,61 @@ public interface MailStore {
      * @return the UIDs that this call removed, ascending
      */
     List<Long> expunge(long mailboxId, Collection<Long> uids);
+
+    /**
+     * Copies messages to another (or the same) mailbox (IMAP COPY, UIDPLUS COPYUID). UIDs that do not exist are
+     * skipped. The copies keep the content byte-exact, the flags and the internal date, and get new UIDs,
+     * strictly increasing in the order of the source UIDs. The target's listeners hear one
+     * {@link MailboxEvent.Added}.
+     *
+     * @return one entry per copied message, ascending source UID
+     * @throws MailboxNotFoundException if either mailbox does not exist (nothing is copied)
+     */
+    List<CopiedMessage> copy(long fromMailboxId, Collection<Long> uids, long toMailboxId);
+
+    /**
+     * Moves messages atomically (IMAP MOVE, RFC 6851): like {@link #copy} followed by {@link #expunge} of the
+     * originals, in one transaction. The target's listeners hear {@link MailboxEvent.Added}, the source's
+     * {@link MailboxEvent.Expunged}; the source keeps a tombstone of each moved UID for
+     * {@link #expungedSince}.
+     *
+     * @return one entry per moved message, ascending source UID
+     * @throws MailboxNotFoundException if either mailbox does not exist (nothing is moved)
+     */
+    List<CopiedMessage> move(long fromMailboxId, Collection<Long> uids, long toMailboxId);
+
+    /**
+     * The numbers IMAP STATUS and SELECT report, in one consistent look, without reading any content.
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    MailboxCounts counts(long mailboxId);
+
+    /**
+     * The messages whose mod-sequence is greater than the given one, ascending UID (CONDSTORE CHANGEDSINCE).
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    List<MessageMeta> changedSince(long mailboxId, long modSeq);
+
+    /**
+     * The UIDs expunged or moved away from the mailbox at a mod-sequence greater than the given one, ascending
+     * (QRESYNC VANISHED (EARLIER)). A store may cap this history and must say so; the stores in Mailshelf keep
+     * all of it for as long as the mailbox exists.
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    List<Long> expungedSince(long mailboxId, long modSeq);
+
+    /**
+     * Claims the mailbox's recent messages for the calling session (IMAP {@code \Recent}, RFC 3501): atomically
+     * returns the mailbox's recent-floor and advances it to the mailbox's UIDNEXT, so that exactly one session
+     * sees each message as recent. For the caller, the messages with a UID at or above the returned value that
+     * existed at the time of the call are recent. The floor survives a restart.
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    long claimRecent(long mailboxId);
 
     /**
      * Tells the listener of every later change to the mailbox, on the thread that made the change, after it

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -271,5 +272,393 @@ public abstract class MailStoreContract {
         assertEquals("hash", credentials.passwordHash("alice").orElseThrow());
         long next = store.append(after.id(), msg("new"), Flags.NONE, Instant.now()).uid();
         assertTrue("UIDs must not be reused after a restart", next > gone.uid());
+    }
+
+    // ---- store SPI 1.1: IMAP (rename, subscriptions, copy/move, counts, CONDSTORE/QRESYNC, \Recent) ----
+
+    private List<String> names(String user) {
+        return store.mailboxes(user).stream().map(MailboxInfo::name).sorted().toList();
+    }
+
+    private static List<Long> uids(List<MessageMeta> metas) {
+        return metas.stream().map(MessageMeta::uid).toList();
+    }
+
+    @Test
+    public void renameMovesChildrenAndKeepsUidsAndIdentity() {
+        MailboxInfo a = store.createMailbox("alice", "A");
+        MailboxInfo ax = store.createMailbox("alice", "A/x");
+        MailboxInfo axy = store.createMailbox("alice", "A/x/y");
+        store.createMailbox("alice", "AB"); // a prefix, not a child
+        store.createMailbox("bob", "A");
+        MessageMeta m = store.append(ax.id(), msg("hello"), Flags.of(Flags.SEEN), Instant.now());
+        store.renameMailbox("alice", "A", "B/C");
+        assertEquals(List.of("AB", "B/C", "B/C/x", "B/C/x/y"), names("alice"));
+        assertEquals(List.of("A"), names("bob"));
+        MailboxInfo renamed = store.mailbox("alice", "B/C/x").orElseThrow();
+        assertEquals(ax.id(), renamed.id());
+        assertEquals(ax.uidValidity(), renamed.uidValidity());
+        assertEquals(List.of(m), store.messages(renamed.id()));
+        assertArrayEquals(msg("hello"), store.content(renamed.id(), m.uid()));
+        assertEquals(a.uidValidity(), store.mailbox("alice", "B/C").orElseThrow().uidValidity());
+        assertEquals(axy.id(), store.mailbox("alice", "B/C/x/y").orElseThrow().id());
+        // a renamed mailbox takes new mail under its old id
+        assertTrue(store.append(ax.id(), msg("more"), Flags.NONE, Instant.now()).uid() > m.uid());
+    }
+
+    @Test
+    public void renameRefusesCollisionsAndChangesNothing() {
+        store.createMailbox("alice", "A");
+        store.createMailbox("alice", "A/x");
+        store.createMailbox("alice", "B/x"); // B itself does not exist, a child of it does
+        store.createMailbox("alice", "C");
+        try {
+            store.renameMailbox("alice", "A", "C");
+            fail("renamed onto an existing mailbox");
+        } catch (MailboxExistsException expected) {
+            // the contract
+        }
+        try {
+            store.renameMailbox("alice", "A", "B");
+            fail("renamed a child onto an existing mailbox");
+        } catch (MailboxExistsException expected) {
+            // the contract
+        }
+        try {
+            store.renameMailbox("alice", "Nope", "D");
+            fail("renamed a missing mailbox");
+        } catch (MailboxNotFoundException expected) {
+            // the contract
+        }
+        try {
+            store.renameMailbox("alice", "A", "A/sub");
+            fail("renamed a mailbox below itself");
+        } catch (StoreException expected) {
+            // the contract
+        }
+        assertEquals(List.of("A", "A/x", "B/x", "C"), names("alice"));
+    }
+
+    @Test
+    public void renamingInboxMovesItsMessagesToANewMailbox() {
+        MailboxInfo inbox = store.createMailbox("alice", MailboxInfo.INBOX);
+        MailboxInfo child = store.createMailbox("alice", "INBOX/Sub");
+        Instant date = Instant.parse("2023-05-06T07:08:09Z");
+        MessageMeta a = store.append(inbox.id(), msg("a"), Flags.of(Flags.SEEN), date);
+        MessageMeta b = store.append(inbox.id(), msg("b"), Flags.of(0, List.of("$x")), date);
+        List<MailboxEvent> heard = new ArrayList<>();
+        store.subscribe(inbox.id(), heard::add);
+        store.renameMailbox("alice", MailboxInfo.INBOX, "Old");
+        assertEquals(List.of("INBOX", "INBOX/Sub", "Old"), names("alice"));
+        MailboxInfo inboxAfter = store.mailbox("alice", MailboxInfo.INBOX).orElseThrow();
+        assertEquals(inbox.id(), inboxAfter.id());
+        assertEquals(inbox.uidValidity(), inboxAfter.uidValidity());
+        assertTrue(store.messages(inbox.id()).isEmpty());
+        assertEquals(child.id(), store.mailbox("alice", "INBOX/Sub").orElseThrow().id());
+        MailboxInfo old = store.mailbox("alice", "Old").orElseThrow();
+        assertNotEquals(inbox.uidValidity(), old.uidValidity());
+        List<MessageMeta> moved = store.messages(old.id());
+        assertEquals(2, moved.size());
+        assertArrayEquals(msg("a"), store.content(old.id(), moved.get(0).uid()));
+        assertArrayEquals(msg("b"), store.content(old.id(), moved.get(1).uid()));
+        assertEquals(a.flags(), moved.get(0).flags());
+        assertEquals(b.flags(), moved.get(1).flags());
+        assertEquals(date, moved.get(0).internalDate().truncatedTo(ChronoUnit.SECONDS));
+        assertEquals(List.of(new MailboxEvent.Expunged(inbox.id(), List.of(a.uid(), b.uid()),
+                ((MailboxEvent.Expunged) heard.get(0)).modSeq())), heard);
+        assertEquals(List.of(a.uid(), b.uid()), store.expungedSince(inbox.id(), 0));
+        // INBOX goes on with higher UIDs
+        assertTrue(store.append(inbox.id(), msg("c"), Flags.NONE, Instant.now()).uid() > b.uid());
+        try {
+            store.renameMailbox("alice", MailboxInfo.INBOX, "Old");
+            fail("renamed INBOX onto an existing mailbox");
+        } catch (MailboxExistsException expected) {
+            // the contract
+        }
+        store.renameMailbox("alice", MailboxInfo.INBOX, "Empty/Again");
+        assertTrue(store.mailbox("alice", "Empty/Again").isPresent());
+        assertEquals(1, store.messages(store.mailbox("alice", "Empty/Again").orElseThrow().id()).size());
+    }
+
+    @Test
+    public void subscriptionsLifecycle() {
+        assertTrue(store.subscriptions("alice").isEmpty());
+        store.subscribe("alice", "Work");
+        store.subscribe("alice", "Work");
+        store.subscribe("alice", "Does/Not/Exist");
+        store.subscribe("bob", "Other");
+        assertEquals(Set.of("Work", "Does/Not/Exist"), store.subscriptions("alice"));
+        store.unsubscribe("alice", "Work");
+        store.unsubscribe("alice", "Never");
+        assertEquals(Set.of("Does/Not/Exist"), store.subscriptions("alice"));
+        // a subscription outlives its mailbox (RFC 3501 LSUB) ...
+        store.createMailbox("alice", "Kept");
+        store.subscribe("alice", "Kept");
+        store.deleteMailbox("alice", "Kept");
+        assertTrue(store.subscriptions("alice").contains("Kept"));
+        // ... but not its user
+        store.deleteAllMailboxes("alice");
+        assertTrue(store.subscriptions("alice").isEmpty());
+        assertEquals(Set.of("Other"), store.subscriptions("bob"));
+    }
+
+    @Test
+    public void copyKeepsContentFlagsAndDatesUnderNewIncreasingUids() {
+        long src = inbox("alice");
+        long dst = store.createMailbox("alice", "Archive").id();
+        long existing = store.append(dst, msg("already"), Flags.NONE, Instant.now()).uid();
+        Instant date = Instant.parse("2022-01-02T03:04:05Z");
+        List<MessageMeta> originals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            originals.add(store.append(src, msg("message " + i + "\r\n\0\u00ff"),
+                    i % 2 == 0 ? Flags.of(Flags.FLAGGED, List.of("$k" + i)) : Flags.NONE, date.plusSeconds(i)));
+        }
+        List<MailboxEvent> heard = new ArrayList<>();
+        store.subscribe(dst, heard::add);
+        List<MailboxEvent> heardAtSource = new ArrayList<>();
+        store.subscribe(src, heardAtSource::add);
+        long uid4 = originals.get(4).uid();
+        long uid0 = originals.get(0).uid();
+        long uid2 = originals.get(2).uid();
+        List<CopiedMessage> copied = store.copy(src, List.of(uid4, 9999L, uid0, uid2), dst);
+        assertEquals(List.of(uid0, uid2, uid4), copied.stream().map(CopiedMessage::sourceUid).toList());
+        long previous = existing;
+        for (CopiedMessage c : copied) {
+            MessageMeta original = originals.stream().filter(m -> m.uid() == c.sourceUid()).findFirst().orElseThrow();
+            assertTrue(c.copy().uid() > previous);
+            previous = c.copy().uid();
+            assertEquals(original.flags(), c.copy().flags());
+            assertEquals(original.size(), c.copy().size());
+            assertEquals(original.internalDate(), c.copy().internalDate());
+            assertArrayEquals(store.content(src, original.uid()), store.content(dst, c.copy().uid()));
+        }
+        List<MessageMeta> target = store.messages(dst);
+        assertEquals(4, target.size());
+        assertEquals(copied.stream().map(CopiedMessage::copy).toList(), target.subList(1, 4));
+        assertEquals(5, store.messages(src).size());
+        assertEquals(List.of(new MailboxEvent.Added(dst, target.subList(1, 4))), heard);
+        assertTrue(heardAtSource.isEmpty());
+        assertTrue(store.mailbox("alice", "Archive").orElseThrow().uidNext() > previous);
+        assertTrue(store.copy(src, List.of(12345L), dst).isEmpty());
+        // a copy into the same mailbox is a new message
+        List<CopiedMessage> again = store.copy(src, List.of(uid0), src);
+        assertTrue(again.get(0).copy().uid() > uid4);
+        assertEquals(6, store.messages(src).size());
+    }
+
+    @Test
+    public void moveTransfersAtomicallyAndLeavesTombstones() {
+        long src = inbox("alice");
+        long dst = store.createMailbox("alice", "Archive").id();
+        List<Long> originals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            originals.add(store.append(src, msg("m" + i), Flags.of(Flags.SEEN), Instant.now()).uid());
+        }
+        long before = store.mailbox("alice", MailboxInfo.INBOX).orElseThrow().highestModSeq();
+        List<MailboxEvent> atSource = new ArrayList<>();
+        List<MailboxEvent> atTarget = new ArrayList<>();
+        store.subscribe(src, atSource::add);
+        store.subscribe(dst, atTarget::add);
+        List<CopiedMessage> moved = store.move(src, List.of(originals.get(3), originals.get(1), 777L), dst);
+        assertEquals(List.of(originals.get(1), originals.get(3)),
+                moved.stream().map(CopiedMessage::sourceUid).toList());
+        assertTrue(moved.get(1).copy().uid() > moved.get(0).copy().uid());
+        assertArrayEquals(msg("m1"), store.content(dst, moved.get(0).copy().uid()));
+        assertArrayEquals(msg("m3"), store.content(dst, moved.get(1).copy().uid()));
+        assertEquals(Flags.of(Flags.SEEN), moved.get(0).copy().flags());
+        assertEquals(List.of(originals.get(0), originals.get(2)), uids(store.messages(src)));
+        assertEquals(moved.stream().map(CopiedMessage::copy).toList(), store.messages(dst));
+        try {
+            store.content(src, originals.get(1));
+            fail("moved message still in the source");
+        } catch (MessageNotFoundException expected) {
+            // the contract
+        }
+        assertEquals(1, atSource.size());
+        MailboxEvent.Expunged expunged = (MailboxEvent.Expunged) atSource.get(0);
+        assertEquals(List.of(originals.get(1), originals.get(3)), expunged.uids());
+        assertTrue(expunged.modSeq() > before);
+        assertEquals(expunged.modSeq(), store.mailbox("alice", MailboxInfo.INBOX).orElseThrow().highestModSeq());
+        assertEquals(List.of(new MailboxEvent.Added(dst, store.messages(dst))), atTarget);
+        assertEquals(List.of(originals.get(1), originals.get(3)), store.expungedSince(src, before));
+        assertEquals(List.of(), store.expungedSince(src, expunged.modSeq()));
+        assertEquals(List.of(), store.expungedSince(dst, 0));
+    }
+
+    @Test
+    public void aMoveOrCopyToAMissingMailboxChangesNothing() {
+        long src = inbox("alice");
+        long dst = store.createMailbox("alice", "Gone").id();
+        long uid = store.append(src, msg("stay"), Flags.NONE, Instant.now()).uid();
+        store.deleteMailbox("alice", "Gone");
+        MailboxCounts before = store.counts(src);
+        List<MailboxEvent> heard = new ArrayList<>();
+        store.subscribe(src, heard::add);
+        for (boolean move : new boolean[] {true, false}) {
+            try {
+                if (move) {
+                    store.move(src, List.of(uid), dst);
+                } else {
+                    store.copy(src, List.of(uid), dst);
+                }
+                fail("transferred to a missing mailbox");
+            } catch (MailboxNotFoundException expected) {
+                // the contract
+            }
+        }
+        try {
+            store.move(dst, List.of(uid), src);
+            fail("moved from a missing mailbox");
+        } catch (MailboxNotFoundException expected) {
+            // the contract
+        }
+        assertEquals(before, store.counts(src));
+        assertEquals(List.of(uid), uids(store.messages(src)));
+        assertArrayEquals(msg("stay"), store.content(src, uid));
+        assertEquals(List.of(), store.expungedSince(src, 0));
+        assertTrue(heard.isEmpty());
+    }
+
+    @Test
+    public void countsReportMessagesUnseenSizeAndState() {
+        MailboxInfo box = store.createMailbox("alice", MailboxInfo.INBOX);
+        MailboxCounts empty = store.counts(box.id());
+        assertEquals(new MailboxCounts(0, 0, 0, box.uidNext(), box.uidValidity(), box.highestModSeq()), empty);
+        store.append(box.id(), msg("12345"), Flags.of(Flags.SEEN), Instant.now());
+        MessageMeta b = store.append(box.id(), msg("123"), Flags.of(Flags.FLAGGED | Flags.DELETED), Instant.now());
+        store.append(box.id(), msg("1234567"), Flags.of(Flags.SEEN | Flags.ANSWERED, List.of("k")), Instant.now());
+        store.append(box.id(), msg("1"), Flags.of(Flags.DRAFT, List.of("k")), Instant.now());
+        MailboxCounts counts = store.counts(box.id());
+        MailboxInfo info = store.mailbox("alice", MailboxInfo.INBOX).orElseThrow();
+        assertEquals(new MailboxCounts(4, 2, 16, info.uidNext(), info.uidValidity(), info.highestModSeq()), counts);
+        store.updateFlags(box.id(), List.of(b.uid()), FlagUpdate.ADD, Flags.of(Flags.SEEN));
+        store.expunge(box.id(), List.of(b.uid()));
+        info = store.mailbox("alice", MailboxInfo.INBOX).orElseThrow();
+        assertEquals(new MailboxCounts(3, 1, 13, info.uidNext(), info.uidValidity(), info.highestModSeq()),
+                store.counts(box.id()));
+    }
+
+    @Test
+    public void changedAndExpungedSinceFollowModSeqs() {
+        long box = inbox("alice");
+        long other = store.createMailbox("alice", "Other").id();
+        List<MessageMeta> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            all.add(store.append(box, msg("m" + i), Flags.NONE, Instant.now()));
+        }
+        long base = store.counts(box).highestModSeq();
+        assertEquals(List.of(), store.changedSince(box, base));
+        assertEquals(uids(all), uids(store.changedSince(box, 0)));
+        assertEquals(uids(all.subList(3, 6)), uids(store.changedSince(box, all.get(2).modSeq())));
+        store.updateFlags(box, List.of(all.get(4).uid(), all.get(1).uid()), FlagUpdate.ADD, Flags.of(Flags.SEEN));
+        List<MessageMeta> changed = store.changedSince(box, base);
+        assertEquals(List.of(all.get(1).uid(), all.get(4).uid()), uids(changed));
+        assertTrue(changed.stream().allMatch(m -> m.flags().has(Flags.SEEN) && m.modSeq() > base));
+        long afterFlags = store.counts(box).highestModSeq();
+        store.expunge(box, List.of(all.get(5).uid(), all.get(0).uid()));
+        long afterExpunge = store.counts(box).highestModSeq();
+        store.move(box, List.of(all.get(2).uid()), other);
+        assertEquals(List.of(), store.expungedSince(box, store.counts(box).highestModSeq()));
+        assertEquals(List.of(all.get(0).uid(), all.get(2).uid(), all.get(5).uid()), store.expungedSince(box, base));
+        assertEquals(List.of(all.get(2).uid()), store.expungedSince(box, afterExpunge));
+        assertEquals(List.of(all.get(0).uid(), all.get(5).uid(), all.get(2).uid()).stream().sorted().toList(),
+                store.expungedSince(box, afterFlags));
+        assertEquals(List.of(all.get(1).uid(), all.get(4).uid()), uids(store.changedSince(box, base)));
+        assertEquals(List.of(), store.changedSince(box, store.counts(box).highestModSeq()));
+        // the moved copy is a change in its new mailbox
+        assertEquals(1, store.changedSince(other, 0).size());
+        try {
+            store.changedSince(987654321L, 0);
+            fail("changes of a missing mailbox");
+        } catch (MailboxNotFoundException expected) {
+            // the contract
+        }
+        try {
+            store.expungedSince(987654321L, 0);
+            fail("tombstones of a missing mailbox");
+        } catch (MailboxNotFoundException expected) {
+            // the contract
+        }
+    }
+
+    @Test
+    public void tombstonesGoWithTheirMailbox() {
+        MailboxInfo first = store.createMailbox("alice", "Box");
+        long uid = store.append(first.id(), msg("x"), Flags.NONE, Instant.now()).uid();
+        store.expunge(first.id(), List.of(uid));
+        store.deleteMailbox("alice", "Box");
+        MailboxInfo second = store.createMailbox("alice", "Box");
+        assertEquals(List.of(), store.expungedSince(second.id(), 0));
+    }
+
+    @Test
+    public void claimRecentGivesEachMessageToOneSession() {
+        long box = inbox("alice");
+        long a1 = store.append(box, msg("1"), Flags.NONE, Instant.now()).uid();
+        store.append(box, msg("2"), Flags.NONE, Instant.now());
+        long first = store.claimRecent(box);
+        assertTrue(first <= a1);
+        long second = store.claimRecent(box);
+        assertTrue("the second session sees none recent", second > store.messages(box).get(1).uid());
+        long a3 = store.append(box, msg("3"), Flags.NONE, Instant.now()).uid();
+        long third = store.claimRecent(box);
+        assertTrue(third <= a3 && third > a1);
+        assertEquals(store.counts(box).uidNext(), store.claimRecent(box));
+    }
+
+    @Test
+    public void twoSessionsClaimingAtOnceNeverBothSeeAMessageAsRecent() throws Exception {
+        long box = inbox("alice");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                long firstNew = store.append(box, msg("a"), Flags.NONE, Instant.now()).uid();
+                store.append(box, msg("b"), Flags.NONE, Instant.now());
+                long uidNext = store.counts(box).uidNext();
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Long> one = pool.submit(() -> {
+                    go.await();
+                    return store.claimRecent(box);
+                });
+                Future<Long> two = pool.submit(() -> {
+                    go.await();
+                    return store.claimRecent(box);
+                });
+                go.countDown();
+                long low = Math.min(one.get(), two.get());
+                long high = Math.max(one.get(), two.get());
+                assertTrue("one session sees the new messages as recent", low <= firstNew);
+                assertEquals("the other sees none", uidNext, high);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void imapStateSurvivesARestart() throws Exception {
+        long box = inbox("alice");
+        long other = store.createMailbox("alice", "Other").id();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.add(store.append(box, msg("m" + i), Flags.NONE, Instant.now()).uid());
+        }
+        store.expunge(box, List.of(all.get(0)));
+        store.move(box, List.of(all.get(1)), other);
+        store.subscribe("alice", "Other");
+        store.subscribe("alice", "Missing");
+        store.renameMailbox("alice", "Other", "Renamed");
+        long floor = store.claimRecent(box);
+        MailboxCounts counts = store.counts(box);
+        if (!reopened()) {
+            return; // not a durable store
+        }
+        assertEquals(List.of(all.get(0), all.get(1)), store.expungedSince(box, 0));
+        assertEquals(Set.of("Other", "Missing"), store.subscriptions("alice"));
+        assertEquals(other, store.mailbox("alice", "Renamed").orElseThrow().id());
+        assertEquals(1, store.messages(other).size());
+        assertEquals(counts, store.counts(box));
+        assertTrue(floor <= all.get(0));
+        assertEquals("nothing new is recent after a restart", counts.uidNext(), store.claimRecent(box));
     }
 }

@@ -5,21 +5,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.MessageMeta;
+import org.mailshelf.api.store.CopiedMessage;
 import org.mailshelf.api.store.CredentialStore;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxEvent;
 import org.mailshelf.api.store.MailboxExistsException;
+import org.mailshelf.api.store.MailboxCounts;
 import org.mailshelf.api.store.MailboxListener;
 import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.MessageNotFoundException;
+import org.mailshelf.api.store.StoreException;
 import org.mailshelf.api.store.Subscription;
 import org.mailshelf.store.derby.internal.MailboxEvents.Change;
+import org.mailshelf.store.derby.internal.MailboxEvents.Changes;
 import org.mailshelf.store.derby.internal.MailboxSql.Allocation;
 
 /**
@@ -93,6 +99,103 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                 // deleted by someone else meanwhile: that is what we want
             }
         }
+        pool.inTransaction(c -> {
+            SubscriptionSql.removeAll(c, user);
+            return null;
+        });
+    }
+
+    @Override
+    public void renameMailbox(String user, String from, String to) {
+        if (from.equals(MailboxInfo.INBOX)) {
+            renameInbox(user, to);
+            return;
+        }
+        if (to.equals(from) || to.startsWith(from + "/")) {
+            throw new StoreException("Cannot rename " + from + " to itself or below itself: " + to);
+        }
+        // only names change: ids, UIDs and listeners stay, so no mailbox lock and no event
+        pool.inTransaction(c -> {
+            List<MailboxInfo> all = MailboxSql.list(c, user);
+            Set<String> names = new TreeSet<>();
+            all.forEach(b -> names.add(b.name()));
+            if (!names.contains(from)) {
+                throw new MailboxNotFoundException(from);
+            }
+            List<MailboxInfo> renamed = all.stream()
+                    .filter(b -> b.name().equals(from) || b.name().startsWith(from + "/")).toList();
+            for (MailboxInfo b : renamed) {
+                String newName = to + b.name().substring(from.length());
+                if (names.contains(newName)) {
+                    throw new MailboxExistsException(newName);
+                }
+            }
+            for (MailboxInfo b : renamed) {
+                String newName = to + b.name().substring(from.length());
+                try {
+                    MailboxSql.rename(c, b.id(), newName);
+                } catch (SQLException e) {
+                    if (Dialect.isDuplicateKey(e)) { // made by someone else meanwhile
+                        throw new MailboxExistsException(newName);
+                    }
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * RFC 3501 6.3.5: INBOX's messages move to a new mailbox in one transaction. Only INBOX is locked: nobody can
+     * know the new mailbox's id before the commit, so it needs no lock and has no listener to tell.
+     */
+    private void renameInbox(String user, String to) {
+        long inbox = mailbox(user, MailboxInfo.INBOX).orElseThrow(() -> new MailboxNotFoundException(MailboxInfo.INBOX))
+                .id();
+        events.change(inbox, () -> {
+            MailboxEvent.Expunged expunged = pool.inTransaction(c -> {
+                MailboxInfo target;
+                try {
+                    target = MailboxSql.create(c, user, to, Instant.now().getEpochSecond());
+                } catch (SQLException e) {
+                    if (Dialect.isDuplicateKey(e)) {
+                        throw new MailboxExistsException(to);
+                    }
+                    throw e;
+                }
+                MailboxSql.lockForChange(c, inbox);
+                List<MessageMeta> all = MessageSql.list(c, database.dialect(), inbox);
+                return transfer(c, inbox, all, target.id(), true).expunged();
+            });
+            return new Change<>(null, expunged);
+        });
+    }
+
+    @Override
+    public Set<String> subscriptions(String user) {
+        return Set.copyOf(pool.inTransaction(c -> SubscriptionSql.list(c, user)));
+    }
+
+    @Override
+    public void subscribe(String user, String name) {
+        pool.inTransaction(c -> {
+            try {
+                SubscriptionSql.add(c, user, name);
+            } catch (SQLException e) {
+                if (!Dialect.isDuplicateKey(e)) { // a concurrent subscribe to the same name: done
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void unsubscribe(String user, String name) {
+        pool.inTransaction(c -> {
+            SubscriptionSql.remove(c, user, name);
+            return null;
+        });
     }
 
     private void delete(long id, String name) {
@@ -180,11 +283,124 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                     return null;
                 }
                 MessageSql.delete(c, mailboxId, present);
+                MessageSql.tombstone(c, mailboxId, present, modSeq + 1);
                 MailboxSql.setHighestModSeq(c, mailboxId, modSeq + 1);
                 return new MailboxEvent.Expunged(mailboxId, present, modSeq + 1);
             });
             return expunged == null ? new Change<>(List.<Long>of(), null) : new Change<>(expunged.uids(), expunged);
         });
+    }
+
+    @Override
+    public List<CopiedMessage> copy(long fromMailboxId, Collection<Long> uids, long toMailboxId) {
+        return transfer(fromMailboxId, uids, toMailboxId, false);
+    }
+
+    @Override
+    public List<CopiedMessage> move(long fromMailboxId, Collection<Long> uids, long toMailboxId) {
+        return transfer(fromMailboxId, uids, toMailboxId, true);
+    }
+
+    /**
+     * Copy or move under both mailboxes' write locks (so the source can be read without row locks and both sets
+     * of listeners hear of it in commit order), in one transaction.
+     */
+    private List<CopiedMessage> transfer(long fromId, Collection<Long> uids, long toId, boolean move) {
+        NavigableSet<Long> wanted = new TreeSet<>(uids);
+        return events.changeAll(List.of(fromId, toId), () -> {
+            Transfer t = pool.inTransaction(c -> {
+                if (move) {
+                    MailboxSql.lockForChange(c, fromId);
+                } else if (!MailboxSql.exists(c, fromId)) {
+                    throw new MailboxNotFoundException("#" + fromId);
+                }
+                if (!MailboxSql.exists(c, toId)) {
+                    throw new MailboxNotFoundException("#" + toId);
+                }
+                return transfer(c, fromId, MessageSql.find(c, database.dialect(), fromId, wanted), toId, move);
+            });
+            List<MailboxEvent> published = new ArrayList<>();
+            if (t.added() != null) {
+                published.add(t.added());
+            }
+            if (t.expunged() != null) {
+                published.add(t.expunged());
+            }
+            return new Changes<>(t.copied(), published);
+        });
+    }
+
+    /** What a copy or move did, and its events (null: none). */
+    private record Transfer(List<CopiedMessage> copied, MailboxEvent.Added added, MailboxEvent.Expunged expunged) {
+    }
+
+    /** The SQL of a copy or move of the given messages (ascending UID) from a mailbox the caller has locked. */
+    private static Transfer transfer(SqlConnection c, long fromId, List<MessageMeta> present, long toId,
+            boolean move) throws SQLException {
+        if (present.isEmpty()) {
+            return new Transfer(List.of(), null, null);
+        }
+        Allocation first = MailboxSql.allocateUids(c, toId, present.size());
+        List<MessageMeta> copies = new ArrayList<>(present.size());
+        List<CopiedMessage> copied = new ArrayList<>(present.size());
+        for (int i = 0; i < present.size(); i++) {
+            MessageMeta m = present.get(i);
+            MessageMeta copy = new MessageMeta(first.uid() + i, first.modSeq(), m.size(), m.internalDate(),
+                    m.flags());
+            copies.add(copy);
+            copied.add(new CopiedMessage(m.uid(), copy));
+        }
+        MailboxEvent.Expunged expunged = null;
+        if (move) {
+            MessageSql.move(c, fromId, present, toId, copies);
+            long modSeq = MailboxSql.lockForChange(c, fromId) + 1; // after the allocation: from may be to
+            List<Long> gone = present.stream().map(MessageMeta::uid).toList();
+            MessageSql.tombstone(c, fromId, gone, modSeq);
+            MailboxSql.setHighestModSeq(c, fromId, modSeq);
+            expunged = new MailboxEvent.Expunged(fromId, gone, modSeq);
+        } else {
+            MessageSql.copy(c, fromId, present, toId, copies);
+        }
+        return new Transfer(List.copyOf(copied), new MailboxEvent.Added(toId, List.copyOf(copies)), expunged);
+    }
+
+    @Override
+    public MailboxCounts counts(long mailboxId) {
+        return events.read(mailboxId, () -> pool.inTransaction(c -> {
+            long[] state = MailboxSql.state(c, mailboxId);
+            if (state == null) {
+                throw new MailboxNotFoundException("#" + mailboxId);
+            }
+            long[] totals = MessageSql.aggregate(c, database.dialect(), mailboxId);
+            return new MailboxCounts((int) totals[0], (int) totals[1], totals[2], state[1], state[0], state[2]);
+        }));
+    }
+
+    @Override
+    public List<MessageMeta> changedSince(long mailboxId, long modSeq) {
+        return events.read(mailboxId, () -> pool.inTransaction(c -> {
+            List<MessageMeta> changed = MessageSql.changedSince(c, database.dialect(), mailboxId, modSeq);
+            if (changed.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
+                throw new MailboxNotFoundException("#" + mailboxId);
+            }
+            return changed;
+        }));
+    }
+
+    @Override
+    public List<Long> expungedSince(long mailboxId, long modSeq) {
+        return events.read(mailboxId, () -> pool.inTransaction(c -> {
+            List<Long> uids = MessageSql.expungedSince(c, mailboxId, modSeq);
+            if (uids.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
+                throw new MailboxNotFoundException("#" + mailboxId);
+            }
+            return uids;
+        }));
+    }
+
+    @Override
+    public long claimRecent(long mailboxId) {
+        return pool.inTransaction(c -> MailboxSql.claimRecent(c, mailboxId));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.mailshelf.store.derby.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
@@ -60,6 +63,35 @@ final class MailboxEvents {
             throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** What a change to several mailboxes returns to its caller, and the events to publish, in order. */
+    record Changes<T>(T result, List<MailboxEvent> events) {
+    }
+
+    /**
+     * Runs a change to several mailboxes (a copy or move) under all their write locks, taken in ascending id
+     * order so that two such changes cannot deadlock, then publishes each event to its mailbox's listeners.
+     * Unlike {@link #change}, a missing mailbox does not drop the channels: the other one may well exist.
+     */
+    <T> T changeAll(Collection<Long> mailboxIds, Supplier<Changes<T>> work) {
+        List<Lock> locks = new ArrayList<>();
+        try {
+            for (long id : new TreeSet<>(mailboxIds)) {
+                Lock lock = channel(id).lock.writeLock();
+                lock.lock();
+                locks.add(lock);
+            }
+            Changes<T> changes = work.get();
+            for (MailboxEvent event : changes.events()) {
+                publish(channel(event.mailboxId()), event);
+            }
+            return changes.result();
+        } finally {
+            for (int i = locks.size() - 1; i >= 0; i--) {
+                locks.get(i).unlock();
+            }
         }
     }
 

@@ -127,6 +127,70 @@ final class MailboxSql {
         }
     }
 
+    /**
+     * Takes {@code count} consecutive UIDs and one mod-sequence for a copy into the mailbox; like
+     * {@link #allocateUid}, the row stays locked until commit.
+     *
+     * @return the first UID and the mod-sequence
+     */
+    static Allocation allocateUids(SqlConnection c, long id, int count) throws SQLException {
+        PreparedStatement ps = c.prepare("UPDATE mailboxes SET uid_next = uid_next + ?,"
+                + " highest_modseq = highest_modseq + 1 WHERE id = ?");
+        ps.setLong(1, count);
+        ps.setLong(2, id);
+        if (ps.executeUpdate() == 0) {
+            throw new MailboxNotFoundException("#" + id);
+        }
+        PreparedStatement read = c.prepare("SELECT uid_next, highest_modseq FROM mailboxes WHERE id = ?");
+        read.setLong(1, id);
+        try (ResultSet rs = read.executeQuery()) {
+            rs.next();
+            return new Allocation(rs.getLong(1) - count, rs.getLong(2));
+        }
+    }
+
+    /** Throws SQLState 23505 if the user has a mailbox of the new name. */
+    static void rename(SqlConnection c, long id, String newName) throws SQLException {
+        PreparedStatement ps = c.prepare("UPDATE mailboxes SET name = ? WHERE id = ?");
+        ps.setString(1, newName);
+        ps.setLong(2, id);
+        ps.executeUpdate();
+    }
+
+    /** Returns the recent-floor and advances it to uid_next, holding the row lock from the first statement. */
+    static long claimRecent(SqlConnection c, long id) throws SQLException {
+        PreparedStatement lock = c.prepare("UPDATE mailboxes SET recent_floor = recent_floor WHERE id = ?");
+        lock.setLong(1, id);
+        if (lock.executeUpdate() == 0) {
+            throw new MailboxNotFoundException("#" + id);
+        }
+        long floor;
+        long uidNext;
+        PreparedStatement read = c.prepare("SELECT recent_floor, uid_next FROM mailboxes WHERE id = ?");
+        read.setLong(1, id);
+        try (ResultSet rs = read.executeQuery()) {
+            rs.next();
+            floor = rs.getLong(1);
+            uidNext = rs.getLong(2);
+        }
+        if (uidNext != floor) {
+            PreparedStatement advance = c.prepare("UPDATE mailboxes SET recent_floor = ? WHERE id = ?");
+            advance.setLong(1, uidNext);
+            advance.setLong(2, id);
+            advance.executeUpdate();
+        }
+        return floor;
+    }
+
+    /** uid_validity, uid_next, highest_modseq of the mailbox, or null if there is none. */
+    static long[] state(SqlConnection c, long id) throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT uid_validity, uid_next, highest_modseq FROM mailboxes WHERE id = ?");
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)} : null;
+        }
+    }
+
     static void setHighestModSeq(SqlConnection c, long id, long modSeq) throws SQLException {
         PreparedStatement ps = c.prepare("UPDATE mailboxes SET highest_modseq = ? WHERE id = ?");
         ps.setLong(1, modSeq);

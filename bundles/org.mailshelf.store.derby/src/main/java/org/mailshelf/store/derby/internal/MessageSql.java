@@ -113,8 +113,124 @@ final class MessageSql {
         }
     }
 
+    /**
+     * Copies messages into another mailbox under new UIDs (content copied inside the database, never read into
+     * memory), all with the given mod-sequence.
+     *
+     * @param copies the new metadata, in the order of {@code sources}
+     */
+    static void copy(SqlConnection c, long fromId, List<MessageMeta> sources, long toId, List<MessageMeta> copies)
+            throws SQLException {
+        PreparedStatement meta = c.prepare(
+                "INSERT INTO messages (mailbox_id, " + META + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement body = c.prepare("INSERT INTO message_content (mailbox_id, uid, content)"
+                + " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), content FROM message_content"
+                + " WHERE mailbox_id = ? AND uid = ?");
+        for (int i = 0; i < sources.size(); i++) {
+            MessageMeta m = copies.get(i);
+            meta.setLong(1, toId);
+            meta.setLong(2, m.uid());
+            meta.setLong(3, m.modSeq());
+            meta.setLong(4, m.size());
+            meta.setLong(5, m.internalDate().toEpochMilli());
+            setFlags(meta, 6, m.flags());
+            meta.addBatch();
+            body.setLong(1, toId);
+            body.setLong(2, m.uid());
+            body.setLong(3, fromId);
+            body.setLong(4, sources.get(i).uid());
+            body.addBatch();
+        }
+        meta.executeBatch();
+        body.executeBatch();
+    }
+
+    /**
+     * Moves messages to another mailbox under new UIDs by rewriting their keys: the content is not copied.
+     *
+     * @param moved the new metadata, in the order of {@code sources}
+     */
+    static void move(SqlConnection c, long fromId, List<MessageMeta> sources, long toId, List<MessageMeta> moved)
+            throws SQLException {
+        PreparedStatement meta = c.prepare("UPDATE messages SET mailbox_id = ?, uid = ?, modseq = ?"
+                + " WHERE mailbox_id = ? AND uid = ?");
+        PreparedStatement body = c.prepare("UPDATE message_content SET mailbox_id = ?, uid = ?"
+                + " WHERE mailbox_id = ? AND uid = ?");
+        for (int i = 0; i < sources.size(); i++) {
+            long newUid = moved.get(i).uid();
+            long oldUid = sources.get(i).uid();
+            meta.setLong(1, toId);
+            meta.setLong(2, newUid);
+            meta.setLong(3, moved.get(i).modSeq());
+            meta.setLong(4, fromId);
+            meta.setLong(5, oldUid);
+            meta.addBatch();
+            body.setLong(1, toId);
+            body.setLong(2, newUid);
+            body.setLong(3, fromId);
+            body.setLong(4, oldUid);
+            body.addBatch();
+        }
+        meta.executeBatch();
+        body.executeBatch();
+    }
+
+    /** Records that these UIDs left the mailbox at this mod-sequence (QRESYNC), in the removal's transaction. */
+    static void tombstone(SqlConnection c, long mailboxId, Collection<Long> uids, long modSeq) throws SQLException {
+        PreparedStatement ps = c.prepare("INSERT INTO expunged_messages (mailbox_id, uid, modseq) VALUES (?, ?, ?)");
+        for (long uid : uids) {
+            ps.setLong(1, mailboxId);
+            ps.setLong(2, uid);
+            ps.setLong(3, modSeq);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    /** Tombstoned UIDs above a mod-sequence, ascending: a scan of the mailbox's part of the primary key. */
+    static List<Long> expungedSince(SqlConnection c, long mailboxId, long modSeq) throws SQLException {
+        PreparedStatement ps = c.prepare(
+                "SELECT uid FROM expunged_messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, modSeq);
+        List<Long> uids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                uids.add(rs.getLong(1));
+            }
+        }
+        return uids;
+    }
+
+    /**
+     * Messages changed after a mod-sequence, ascending UID: one scan of the covering index messages_listing,
+     * filtered on modseq, without row locks (the caller holds the mailbox's read lock, as for {@link #list}).
+     */
+    static List<MessageMeta> changedSince(SqlConnection c, Dialect dialect, long mailboxId, long modSeq)
+            throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT " + META + " FROM messages WHERE mailbox_id = ? AND modseq > ?"
+                + " ORDER BY uid" + dialect.unlockedRead());
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, modSeq);
+        return read(ps);
+    }
+
+    /**
+     * Message count, unseen count ({@code \Seen} is bit 1 of system_flags: MOD is portable, bit operators are
+     * not) and total size: one aggregate over the covering index, no content read. Caller holds the read lock.
+     */
+    static long[] aggregate(SqlConnection c, Dialect dialect, long mailboxId) throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT COUNT(*), SUM(CASE WHEN MOD(system_flags, 2) = 0 THEN 1 ELSE 0 END),"
+                + " SUM(size) FROM messages WHERE mailbox_id = ?" + dialect.unlockedRead());
+        ps.setLong(1, mailboxId);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}; // SUM of nothing: NULL, read as 0
+        }
+    }
+
     static void deleteAll(SqlConnection c, long mailboxId) throws SQLException {
-        for (String table : new String[] {"message_content", "messages"}) {
+        for (String table : new String[] {"message_content", "messages", "expunged_messages"}) {
             PreparedStatement ps = c.prepare("DELETE FROM " + table + " WHERE mailbox_id = ?");
             ps.setLong(1, mailboxId);
             ps.executeUpdate();

@@ -21,11 +21,15 @@ import org.mailshelf.api.store.StoreException;
  */
 final class Schema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private Schema() {
     }
 
+    /**
+     * The schema as release 1 made it. Frozen: a database is always made by running every step in turn, so a
+     * new database and an upgraded one end up the same.
+     */
     private static List<String> version1(Dialect dialect) {
         return List.of(
                 "CREATE TABLE schema_version (version INT NOT NULL)",
@@ -47,7 +51,24 @@ final class Schema {
                         + " system_flags, keywords)",
                 "CREATE TABLE message_content (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
                         + " content " + dialect.blobType() + " NOT NULL, PRIMARY KEY (mailbox_id, uid))",
-                "INSERT INTO schema_version (version) VALUES (" + VERSION + ")");
+                "INSERT INTO schema_version (version) VALUES (1)");
+    }
+
+    /**
+     * Version 2, for IMAP: subscriptions (names that need not exist as mailboxes), tombstones of expunged and
+     * moved-away UIDs for QRESYNC (written in the expunge's transaction; kept as long as the mailbox), and each
+     * mailbox's recent-floor for {@code \Recent} (1: every message of an upgraded mailbox is recent once).
+     */
+    private static List<String> version2() {
+        return List.of(
+                "ALTER TABLE mailboxes ADD COLUMN recent_floor BIGINT DEFAULT 1 NOT NULL",
+                "CREATE TABLE subscriptions (user_name VARCHAR(255) NOT NULL, name VARCHAR(1024) NOT NULL,"
+                        + " PRIMARY KEY (user_name, name))",
+                // VANISHED (EARLIER) asks by modseq, but a mailbox has few tombstones next to its messages and
+                // the primary key keeps them together; a modseq index would slow every expunge for little gain
+                "CREATE TABLE expunged_messages (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
+                        + " modseq BIGINT NOT NULL, PRIMARY KEY (mailbox_id, uid))",
+                "INSERT INTO schema_version (version) VALUES (2)");
     }
 
     /**
@@ -55,6 +76,8 @@ final class Schema {
      * written by a newer release.
      */
     static void migrate(ConnectionPool pool, Dialect dialect) {
+        // one transaction: a failed upgrade leaves the database as it was (DDL is transactional in Derby and
+        // PostgreSQL)
         pool.inTransaction(c -> {
             int current = currentVersion(c.connection());
             if (current > VERSION) {
@@ -64,6 +87,11 @@ final class Schema {
             try (Statement s = c.connection().createStatement()) {
                 if (current < 1) {
                     for (String sql : version1(dialect)) {
+                        s.execute(sql);
+                    }
+                }
+                if (current < 2) {
+                    for (String sql : version2()) {
                         s.execute(sql);
                     }
                 }
