@@ -40,10 +40,13 @@ public abstract class MailshelfTestSupport {
         Path config = Files.createDirectories(data.resolve("config"));
         int pop3 = Ports.free();
         int lmtp = Ports.free();
+        int imap = Ports.free();
         int http = Ports.free();
         Files.writeString(config.resolve("org.mailshelf.pop3-default.cfg"),
                 "host = 127.0.0.1\nport = " + pop3 + "\nfailed.login.delay = 300\n");
         Files.writeString(config.resolve("org.mailshelf.lmtp-default.cfg"), "host = 127.0.0.1\nport = " + lmtp + "\n");
+        Files.writeString(config.resolve("org.mailshelf.imap-default.cfg"),
+                "host = 127.0.0.1\nport = " + imap + "\nfailed.login.delay = 300\n");
         // .config is ConfigAdmin's typed format, needed for the String[] of domains
         Files.writeString(config.resolve("org.mailshelf.auth.config"), "domains=[\"localhost\",\"example.com\"]\n");
 
@@ -64,6 +67,7 @@ public abstract class MailshelfTestSupport {
         options.add(systemProperty("mailshelf.data").value(data.toString()));
         options.add(systemProperty("mailshelf.test.pop3.port").value(Integer.toString(pop3)));
         options.add(systemProperty("mailshelf.test.lmtp.port").value(Integer.toString(lmtp)));
+        options.add(systemProperty("mailshelf.test.imap.port").value(Integer.toString(imap)));
         options.add(systemProperty("mailshelf.test.http.port").value(Integer.toString(http)));
         options.add(systemProperty("mailshelf.test.config").value(config.toString()));
         options.add(systemProperty("logback.configurationFile").value(

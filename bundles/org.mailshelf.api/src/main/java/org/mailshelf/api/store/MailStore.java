@@ -3,6 +3,7 @@ package org.mailshelf.api.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +59,8 @@ public interface MailStore {
     void unsubscribe(String user, String name);
 
     /**
-     * Stores a message byte-exact. The new UID is greater than any UID the mailbox ever had.
+     * Stores a message byte-exact, with its {@linkplain #structure MIME analysis}. The new UID is greater than
+     * any UID the mailbox ever had.
      *
      * @throws MailboxNotFoundException if the mailbox is gone
      */
@@ -69,6 +71,32 @@ public interface MailStore {
 
     /** The exact bytes stored for a message. @throws MessageNotFoundException if it was expunged */
     byte[] content(long mailboxId, long uid);
+
+    /**
+     * The MIME analysis of a message: the serialized {@code org.mailshelf.mime.MessageStructure}, exactly
+     * {@code MessageAnalyzer.analyze(content).toBytes()} of bundle {@code org.mailshelf.mime}, read back with
+     * {@code MessageStructure.fromBytes}. The store computes it once, when it receives the message (append, and
+     * never again for a copy, move or rename, which keep it), so IMAP answers FETCH ENVELOPE, BODYSTRUCTURE,
+     * BODY[section] and SEARCH on headers without parsing the message. This API does not depend on that bundle:
+     * to it the structure is opaque bytes.
+     *
+     * <p>A store that finds a stored structure it cannot read (damaged, or written by an older format) computes
+     * it again from the content, so callers always get the current format.
+     *
+     * @throws MessageNotFoundException if the message was expunged (or never existed)
+     * @since 1.2
+     */
+    byte[] structure(long mailboxId, long uid);
+
+    /**
+     * {@link #structure} of many messages in one call, for a FETCH of a message set. UIDs that do not exist are
+     * absent from the result, never an error.
+     *
+     * @return UID to serialized structure, iterating in ascending UID order
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     * @since 1.2
+     */
+    Map<Long, byte[]> structures(long mailboxId, Collection<Long> uids);
 
     /**
      * Changes flags on the given messages; UIDs that no longer exist are skipped.
@@ -86,7 +114,8 @@ public interface MailStore {
 
     /**
      * Copies messages to another (or the same) mailbox (IMAP COPY, UIDPLUS COPYUID). UIDs that do not exist are
-     * skipped. The copies keep the content byte-exact, the flags and the internal date, and get new UIDs,
+     * skipped. The copies keep the content byte-exact, the {@linkplain #structure structure}, the flags and the
+     * internal date, and get new UIDs,
      * strictly increasing in the order of the source UIDs. The target's listeners hear one
      * {@link MailboxEvent.Added}.
      *

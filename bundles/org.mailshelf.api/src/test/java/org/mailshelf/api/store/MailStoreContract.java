@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,8 @@ import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.MessageMeta;
 import org.mailshelf.api.store.MailStore.FlagUpdate;
+import org.mailshelf.mime.MessageAnalyzer;
+import org.mailshelf.mime.MessageStructure;
 
 /**
  * The behaviour every {@link MailStore} and {@link CredentialStore} must have. A store module proves itself by
@@ -660,5 +663,173 @@ public abstract class MailStoreContract {
         assertEquals(counts, store.counts(box));
         assertTrue(floor <= all.get(0));
         assertEquals("nothing new is recent after a restart", counts.uidNext(), store.claimRecent(box));
+    }
+
+    // ---- store SPI 1.2: the MIME analysis stored with each message ----
+
+    /** A message with something to analyse: encoded words, addresses, a multipart with an attachment. */
+    private static byte[] mime(int n) {
+        return msg("From: =?UTF-8?Q?J=C3=B6rg?= <joerg@example.org>\r\n"
+                + "To: alice@example.com, \"Bob B.\" <bob@example.com>\r\n"
+                + "Subject: Report " + n + "\r\n"
+                + "Date: Tue, 05 Mar 2024 10:11:12 +0100\r\n"
+                + "Message-ID: <" + n + "@example.org>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b" + n + "\"\r\n"
+                + "\r\n"
+                + "--b" + n + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "\r\n"
+                + "Hello " + n + "\r\n"
+                + "--b" + n + "\r\n"
+                + "Content-Type: application/octet-stream; name=\"r.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n"
+                + "AAECAwQF\r\n"
+                + "--b" + n + "--\r\n");
+    }
+
+    /** What every store must return for a message with this content. */
+    private static byte[] analysed(byte[] content) {
+        return MessageAnalyzer.analyze(content).toBytes();
+    }
+
+    private static void assertStructure(byte[] content, byte[] structure) {
+        assertArrayEquals(analysed(content), structure);
+        // and it is readable in the format of the mime bundle
+        MessageStructure read = MessageStructure.fromBytes(structure);
+        assertEquals(MessageAnalyzer.analyze(content).subject(), read.subject());
+    }
+
+    @Test
+    public void appendStoresTheAnalysisOfTheContent() {
+        long box = inbox("alice");
+        byte[] content = mime(1);
+        long uid = store.append(box, content, Flags.NONE, Instant.now()).uid();
+        assertStructure(content, store.structure(box, uid));
+        assertEquals("Report 1", MessageStructure.fromBytes(store.structure(box, uid)).subject().orElseThrow());
+        // anything at all is a message to the analyser: no MIME, binary, empty
+        byte[] binary = new byte[3000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 7);
+        }
+        for (byte[] odd : List.of(msg("just text"), binary, new byte[0])) {
+            long u = store.append(box, odd, Flags.NONE, Instant.now()).uid();
+            assertArrayEquals(analysed(odd), store.structure(box, u));
+        }
+    }
+
+    @Test
+    public void structuresOfManyMessagesSkipMissingUids() {
+        long box = inbox("alice");
+        long other = store.createMailbox("alice", "Other").id();
+        store.append(other, mime(99), Flags.NONE, Instant.now()); // same UID in another mailbox: not returned
+        List<Long> uids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            uids.add(store.append(box, mime(i), Flags.NONE, Instant.now()).uid());
+        }
+        store.expunge(box, List.of(uids.get(1)));
+        Map<Long, byte[]> got = store.structures(box, List.of(uids.get(4), 4242L, uids.get(0), uids.get(1),
+                uids.get(2)));
+        assertEquals(List.of(uids.get(0), uids.get(2), uids.get(4)), new ArrayList<>(got.keySet()));
+        assertArrayEquals(analysed(mime(0)), got.get(uids.get(0)));
+        assertArrayEquals(analysed(mime(2)), got.get(uids.get(2)));
+        assertArrayEquals(analysed(mime(4)), got.get(uids.get(4)));
+        assertTrue(store.structures(box, List.of()).isEmpty());
+        assertTrue(store.structures(box, List.of(uids.get(1), 777L)).isEmpty());
+        // many at once, more than a store may look up one by one
+        List<Long> many = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            many.add(store.append(box, mime(100 + i), Flags.NONE, Instant.now()).uid());
+        }
+        List<Long> everyOther = new ArrayList<>();
+        for (int i = 0; i < many.size(); i += 2) {
+            everyOther.add(many.get(i));
+        }
+        Map<Long, byte[]> batch = store.structures(box, everyOther);
+        assertEquals(everyOther, new ArrayList<>(batch.keySet()));
+        for (int i = 0; i < many.size(); i += 2) {
+            assertArrayEquals(analysed(mime(100 + i)), batch.get(many.get(i)));
+        }
+        try {
+            store.structures(987654321L, List.of(1L));
+            fail("structures of a missing mailbox");
+        } catch (MailboxNotFoundException expected) {
+            // the contract
+        }
+    }
+
+    @Test
+    public void anExpungedMessageHasNoStructure() {
+        long box = inbox("alice");
+        long uid = store.append(box, mime(1), Flags.NONE, Instant.now()).uid();
+        store.expunge(box, List.of(uid));
+        try {
+            store.structure(box, uid);
+            fail("structure of an expunged message");
+        } catch (MessageNotFoundException expected) {
+            // the contract
+        }
+        try {
+            store.structure(box, 4242L);
+            fail("structure of a message that never was");
+        } catch (MessageNotFoundException expected) {
+            // the contract
+        }
+        assertTrue(store.structures(box, List.of(uid)).isEmpty());
+    }
+
+    @Test
+    public void copyAndMoveCarryTheStructure() {
+        long src = inbox("alice");
+        long dst = store.createMailbox("alice", "Archive").id();
+        long a = store.append(src, mime(1), Flags.NONE, Instant.now()).uid();
+        long b = store.append(src, mime(2), Flags.NONE, Instant.now()).uid();
+        long copied = store.copy(src, List.of(a), dst).get(0).copy().uid();
+        long moved = store.move(src, List.of(b), dst).get(0).copy().uid();
+        long sameBox = store.copy(src, List.of(a), src).get(0).copy().uid();
+        assertStructure(mime(1), store.structure(dst, copied));
+        assertStructure(mime(2), store.structure(dst, moved));
+        assertStructure(mime(1), store.structure(src, sameBox));
+        assertStructure(mime(1), store.structure(src, a)); // the original keeps its own
+        try {
+            store.structure(src, b);
+            fail("a moved message's structure is still in the source");
+        } catch (MessageNotFoundException expected) {
+            // the contract
+        }
+        // the copy's structure is its own: expunging the original leaves it
+        store.expunge(src, List.of(a));
+        assertStructure(mime(1), store.structure(dst, copied));
+        assertEquals(List.of(copied, moved), new ArrayList<>(store.structures(dst, List.of(moved, copied)).keySet()));
+    }
+
+    @Test
+    public void renamingInboxCarriesTheStructure() {
+        long inbox = inbox("alice");
+        store.append(inbox, mime(1), Flags.NONE, Instant.now());
+        store.append(inbox, mime(2), Flags.NONE, Instant.now());
+        store.renameMailbox("alice", MailboxInfo.INBOX, "Old");
+        long old = store.mailbox("alice", "Old").orElseThrow().id();
+        List<MessageMeta> moved = store.messages(old);
+        assertStructure(mime(1), store.structure(old, moved.get(0).uid()));
+        assertStructure(mime(2), store.structure(old, moved.get(1).uid()));
+        // a plain rename keeps ids and UIDs, and so the structures
+        store.renameMailbox("alice", "Old", "Older/Still");
+        assertStructure(mime(2), store.structure(old, moved.get(1).uid()));
+    }
+
+    @Test
+    public void structuresSurviveARestart() throws Exception {
+        long box = inbox("alice");
+        long other = store.createMailbox("alice", "Other").id();
+        long kept = store.append(box, mime(1), Flags.NONE, Instant.now()).uid();
+        long moved = store.move(box, List.of(store.append(box, mime(2), Flags.NONE, Instant.now()).uid()), other)
+                .get(0).copy().uid();
+        if (!reopened()) {
+            return; // not a durable store
+        }
+        assertStructure(mime(1), store.structure(box, kept));
+        assertStructure(mime(2), store.structure(other, moved));
     }
 }

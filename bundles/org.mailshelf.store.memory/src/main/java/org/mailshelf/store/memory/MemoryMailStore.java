@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,13 @@ import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.MessageNotFoundException;
 import org.mailshelf.api.store.StoreException;
 import org.mailshelf.api.store.Subscription;
+import org.mailshelf.mime.MessageAnalyzer;
 import org.osgi.service.component.annotations.Component;
 
-/** A store that keeps everything on the heap. Thread-safe; "durable" for as long as the object lives. */
+/**
+ * A store that keeps everything on the heap. Thread-safe; "durable" for as long as the object lives. Each message
+ * is kept with its MIME analysis, computed once in {@link #append} (outside any lock) and shared by its copies.
+ */
 @Component(service = {MailStore.class, CredentialStore.class}, property = "store.type=memory")
 public class MemoryMailStore implements MailStore, CredentialStore {
 
@@ -51,7 +56,8 @@ public class MemoryMailStore implements MailStore, CredentialStore {
         final TreeMap<Long, MessageMeta> metas = new TreeMap<>();
         /** Expunged or moved-away UID -> the mod-sequence of its removal; all of them, never capped. */
         final TreeMap<Long, Long> tombstones = new TreeMap<>();
-        final Map<Long, byte[]> contents = new ConcurrentHashMap<>();
+        /** The bytes and analysis of each message; both immutable once stored, so copies share them. */
+        final Map<Long, Stored> contents = new ConcurrentHashMap<>();
         final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
         long uidNext = 1;
         long modSeq = 1;
@@ -71,6 +77,10 @@ public class MemoryMailStore implements MailStore, CredentialStore {
                 l.changed(event);
             }
         }
+    }
+
+    /** A message's bytes as received and its serialized {@code MessageStructure}; never modified. */
+    private record Stored(byte[] content, byte[] structure) {
     }
 
     @Override
@@ -231,10 +241,12 @@ public class MemoryMailStore implements MailStore, CredentialStore {
     @Override
     public MessageMeta append(long mailboxId, byte[] content, Flags flags, Instant internalDate) {
         Box box = box(mailboxId);
+        byte[] copy = content.clone();
+        Stored stored = new Stored(copy, MessageAnalyzer.analyze(copy).toBytes()); // before the lock: it takes time
         MessageMeta meta;
         synchronized (box) {
             meta = new MessageMeta(box.uidNext++, ++box.modSeq, content.length, internalDate, flags);
-            box.contents.put(meta.uid(), content.clone());
+            box.contents.put(meta.uid(), stored);
             box.metas.put(meta.uid(), meta);
         }
         box.publish(new MailboxEvent.Added(mailboxId, List.of(meta)));
@@ -251,11 +263,33 @@ public class MemoryMailStore implements MailStore, CredentialStore {
 
     @Override
     public byte[] content(long mailboxId, long uid) {
-        byte[] content = box(mailboxId).contents.get(uid);
-        if (content == null) {
+        return stored(mailboxId, uid).content().clone();
+    }
+
+    @Override
+    public byte[] structure(long mailboxId, long uid) {
+        return stored(mailboxId, uid).structure().clone();
+    }
+
+    private Stored stored(long mailboxId, long uid) {
+        Stored stored = box(mailboxId).contents.get(uid);
+        if (stored == null) {
             throw new MessageNotFoundException(mailboxId, uid);
         }
-        return content.clone();
+        return stored;
+    }
+
+    @Override
+    public Map<Long, byte[]> structures(long mailboxId, Collection<Long> uids) {
+        Box box = box(mailboxId);
+        SortedMap<Long, byte[]> found = new TreeMap<>();
+        for (long uid : uids) {
+            Stored stored = box.contents.get(uid);
+            if (stored != null) {
+                found.put(uid, stored.structure().clone());
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,13 +1,17 @@
 package org.mailshelf.store.derby.internal;
 
+import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.mailshelf.api.Flags;
@@ -24,6 +28,8 @@ import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.MessageNotFoundException;
 import org.mailshelf.api.store.StoreException;
 import org.mailshelf.api.store.Subscription;
+import org.mailshelf.mime.MessageAnalyzer;
+import org.mailshelf.mime.MessageStructure;
 import org.mailshelf.store.derby.internal.MailboxEvents.Change;
 import org.mailshelf.store.derby.internal.MailboxEvents.Changes;
 import org.mailshelf.store.derby.internal.MailboxSql.Allocation;
@@ -33,6 +39,8 @@ import org.mailshelf.store.derby.internal.MailboxSql.Allocation;
  * is published to the mailbox's listeners after the commit. Nothing in here is specific to Derby.
  */
 public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(JdbcMailStore.class.getName());
 
     private final Database database;
     private final ConnectionPool pool;
@@ -216,11 +224,13 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     public MessageMeta append(long mailboxId, byte[] content, Flags flags, Instant internalDate) {
         // the database keeps milliseconds: return exactly what a later read will return
         Instant date = Instant.ofEpochMilli(internalDate.toEpochMilli());
+        // analysed before the mailbox lock and the transaction: parsing holds up neither other appends nor readers
+        byte[] structure = MessageAnalyzer.analyze(content).toBytes();
         return events.change(mailboxId, () -> {
             MessageMeta meta = pool.inTransaction(c -> {
                 Allocation next = MailboxSql.allocateUid(c, mailboxId);
                 MessageMeta m = new MessageMeta(next.uid(), next.modSeq(), content.length, date, flags);
-                MessageSql.insert(c, mailboxId, m, content);
+                MessageSql.insert(c, mailboxId, m, content, structure);
                 return m;
             });
             return new Change<>(meta, new MailboxEvent.Added(mailboxId, List.of(meta)));
@@ -245,6 +255,81 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             throw new MessageNotFoundException(mailboxId, uid);
         }
         return content;
+    }
+
+    @Override
+    public byte[] structure(long mailboxId, long uid) {
+        byte[] stored = pool.inTransaction(c -> MessageSql.structure(c, mailboxId, uid));
+        if (stored != null && readable(stored)) {
+            return stored;
+        }
+        byte[] healed = reanalyse(mailboxId, new TreeSet<>(List.of(uid))).get(uid);
+        if (healed == null) {
+            throw new MessageNotFoundException(mailboxId, uid);
+        }
+        return healed;
+    }
+
+    @Override
+    public Map<Long, byte[]> structures(long mailboxId, Collection<Long> uids) {
+        NavigableSet<Long> wanted = new TreeSet<>(uids);
+        SortedMap<Long, byte[]> found = pool.inTransaction(c -> {
+            SortedMap<Long, byte[]> stored = MessageSql.structures(c, mailboxId, wanted);
+            if (stored.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
+                throw new MailboxNotFoundException("#" + mailboxId);
+            }
+            return stored;
+        });
+        NavigableSet<Long> unreadable = new TreeSet<>(wanted);
+        found.forEach((uid, structure) -> {
+            if (readable(structure)) {
+                unreadable.remove(uid);
+            }
+        });
+        // UIDs that do not exist end up here too, and cost one lookup each; a FETCH asks for existing ones
+        if (!unreadable.isEmpty()) {
+            found.putAll(reanalyse(mailboxId, unreadable));
+        }
+        return found;
+    }
+
+    /**
+     * Whether the structure is one this code can read. A damaged blob, or one written by an analyser whose
+     * format this code no longer reads, is not: {@link #reanalyse} replaces it.
+     */
+    private static boolean readable(byte[] structure) {
+        try {
+            MessageStructure.fromBytes(structure);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Self-healing: analyses the given messages again from their content and stores the result in place of an
+     * unreadable or missing structure. Runs under the mailbox's write lock, so no expunge or move can leave a
+     * structure without its message. UIDs without a message are absent from the result.
+     */
+    private SortedMap<Long, byte[]> reanalyse(long mailboxId, NavigableSet<Long> uids) {
+        return events.change(mailboxId, () -> {
+            SortedMap<Long, byte[]> healed = new TreeMap<>();
+            for (long uid : uids) {
+                byte[] content = pool.inTransaction(c -> MessageSql.content(c, mailboxId, uid));
+                if (content == null) {
+                    continue; // expunged, or never was
+                }
+                byte[] structure = MessageAnalyzer.analyze(content).toBytes();
+                pool.inTransaction(c -> {
+                    MessageSql.replaceStructure(c, mailboxId, uid, structure);
+                    return null;
+                });
+                LOG.log(Level.WARNING, "Replaced the unreadable or missing MIME structure of message " + uid
+                        + " in mailbox " + mailboxId);
+                healed.put(uid, structure);
+            }
+            return new Change<>(healed, null);
+        });
     }
 
     @Override

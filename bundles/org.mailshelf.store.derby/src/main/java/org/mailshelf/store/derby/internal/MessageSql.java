@@ -3,6 +3,7 @@ package org.mailshelf.store.derby.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,24 +13,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MessageMeta;
+import org.mailshelf.mime.MessageAnalyzer;
 
 /**
- * The messages table (metadata, read on every SELECT and FETCH FLAGS) and message_content (the bytes, read only
- * when a client fetches a body). Metadata queries never touch the content table.
+ * The messages table (metadata, read on every SELECT and FETCH FLAGS), message_content (the bytes, read only
+ * when a client fetches a body) and message_structure (the serialized MIME analysis, read by FETCH ENVELOPE,
+ * BODYSTRUCTURE, BODY[section] and SEARCH on headers). Metadata queries touch neither of the other two.
  */
 final class MessageSql {
 
     private static final String META = "uid, modseq, size, internal_date, system_flags, keywords";
     /** Up to this many UIDs are looked up one by one; more are read as one UID range and filtered. */
     private static final int POINT_LOOKUPS = 64;
+    /** Tables keyed by (mailbox_id, uid) that hold one row per message, beside the metadata. */
+    private static final String[] PER_MESSAGE = {"message_content", "message_structure"};
+    /** Structures inserted per JDBC batch while the schema upgrade analyses stored messages. */
+    private static final int ANALYSIS_BATCH = 100;
 
     private MessageSql() {
     }
 
-    static void insert(SqlConnection c, long mailboxId, MessageMeta meta, byte[] content) throws SQLException {
+    static void insert(SqlConnection c, long mailboxId, MessageMeta meta, byte[] content, byte[] structure)
+            throws SQLException {
         PreparedStatement ps = c.prepare(
                 "INSERT INTO messages (mailbox_id, " + META + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
         ps.setLong(1, mailboxId);
@@ -44,6 +54,17 @@ final class MessageSql {
         body.setLong(2, meta.uid());
         body.setBytes(3, content);
         body.executeUpdate();
+        insertStructure(c, mailboxId, meta.uid(), structure);
+    }
+
+    private static void insertStructure(SqlConnection c, long mailboxId, long uid, byte[] structure)
+            throws SQLException {
+        PreparedStatement ps = c.prepare(
+                "INSERT INTO message_structure (mailbox_id, uid, structure) VALUES (?, ?, ?)");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uid);
+        ps.setBytes(3, structure);
+        ps.executeUpdate();
     }
 
     /**
@@ -102,7 +123,7 @@ final class MessageSql {
     }
 
     static void delete(SqlConnection c, long mailboxId, Collection<Long> uids) throws SQLException {
-        for (String table : new String[] {"message_content", "messages"}) {
+        for (String table : new String[] {"message_content", "message_structure", "messages"}) {
             PreparedStatement ps = c.prepare("DELETE FROM " + table + " WHERE mailbox_id = ? AND uid = ?");
             for (long uid : uids) {
                 ps.setLong(1, mailboxId);
@@ -114,8 +135,8 @@ final class MessageSql {
     }
 
     /**
-     * Copies messages into another mailbox under new UIDs (content copied inside the database, never read into
-     * memory), all with the given mod-sequence.
+     * Copies messages into another mailbox under new UIDs (content and structure copied inside the database,
+     * never read into memory), all with the given mod-sequence.
      *
      * @param copies the new metadata, in the order of {@code sources}
      */
@@ -125,6 +146,9 @@ final class MessageSql {
                 "INSERT INTO messages (mailbox_id, " + META + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement body = c.prepare("INSERT INTO message_content (mailbox_id, uid, content)"
                 + " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), content FROM message_content"
+                + " WHERE mailbox_id = ? AND uid = ?");
+        PreparedStatement structure = c.prepare("INSERT INTO message_structure (mailbox_id, uid, structure)"
+                + " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), structure FROM message_structure"
                 + " WHERE mailbox_id = ? AND uid = ?");
         for (int i = 0; i < sources.size(); i++) {
             MessageMeta m = copies.get(i);
@@ -140,13 +164,20 @@ final class MessageSql {
             body.setLong(3, fromId);
             body.setLong(4, sources.get(i).uid());
             body.addBatch();
+            structure.setLong(1, toId);
+            structure.setLong(2, m.uid());
+            structure.setLong(3, fromId);
+            structure.setLong(4, sources.get(i).uid());
+            structure.addBatch();
         }
         meta.executeBatch();
         body.executeBatch();
+        structure.executeBatch();
     }
 
     /**
-     * Moves messages to another mailbox under new UIDs by rewriting their keys: the content is not copied.
+     * Moves messages to another mailbox under new UIDs by rewriting their keys: neither content nor structure is
+     * copied.
      *
      * @param moved the new metadata, in the order of {@code sources}
      */
@@ -154,8 +185,10 @@ final class MessageSql {
             throws SQLException {
         PreparedStatement meta = c.prepare("UPDATE messages SET mailbox_id = ?, uid = ?, modseq = ?"
                 + " WHERE mailbox_id = ? AND uid = ?");
-        PreparedStatement body = c.prepare("UPDATE message_content SET mailbox_id = ?, uid = ?"
-                + " WHERE mailbox_id = ? AND uid = ?");
+        List<PreparedStatement> keys = new ArrayList<>();
+        for (String table : PER_MESSAGE) {
+            keys.add(c.prepare("UPDATE " + table + " SET mailbox_id = ?, uid = ? WHERE mailbox_id = ? AND uid = ?"));
+        }
         for (int i = 0; i < sources.size(); i++) {
             long newUid = moved.get(i).uid();
             long oldUid = sources.get(i).uid();
@@ -165,14 +198,18 @@ final class MessageSql {
             meta.setLong(4, fromId);
             meta.setLong(5, oldUid);
             meta.addBatch();
-            body.setLong(1, toId);
-            body.setLong(2, newUid);
-            body.setLong(3, fromId);
-            body.setLong(4, oldUid);
-            body.addBatch();
+            for (PreparedStatement key : keys) {
+                key.setLong(1, toId);
+                key.setLong(2, newUid);
+                key.setLong(3, fromId);
+                key.setLong(4, oldUid);
+                key.addBatch();
+            }
         }
         meta.executeBatch();
-        body.executeBatch();
+        for (PreparedStatement key : keys) {
+            key.executeBatch();
+        }
     }
 
     /** Records that these UIDs left the mailbox at this mod-sequence (QRESYNC), in the removal's transaction. */
@@ -230,7 +267,7 @@ final class MessageSql {
     }
 
     static void deleteAll(SqlConnection c, long mailboxId) throws SQLException {
-        for (String table : new String[] {"message_content", "messages", "expunged_messages"}) {
+        for (String table : new String[] {"message_content", "message_structure", "messages", "expunged_messages"}) {
             PreparedStatement ps = c.prepare("DELETE FROM " + table + " WHERE mailbox_id = ?");
             ps.setLong(1, mailboxId);
             ps.executeUpdate();
@@ -245,6 +282,115 @@ final class MessageSql {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getBytes(1) : null;
         }
+    }
+
+    /** The stored structure, or null if there is none (no such message, or a damaged database). */
+    static byte[] structure(SqlConnection c, long mailboxId, long uid) throws SQLException {
+        PreparedStatement ps = c.prepare(
+                "SELECT structure FROM message_structure WHERE mailbox_id = ? AND uid = ?");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uid);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    /**
+     * The stored structures of those of the given UIDs that have one, ascending UID. A few UIDs, or a sparse set,
+     * are looked up one by one; a dense set is one scan of its UID range (which reads the structures of the UIDs
+     * in between, hence only when they are few).
+     */
+    static SortedMap<Long, byte[]> structures(SqlConnection c, long mailboxId, NavigableSet<Long> uids)
+            throws SQLException {
+        SortedMap<Long, byte[]> found = new TreeMap<>();
+        if (uids.isEmpty()) {
+            return found;
+        }
+        long span = uids.last() - uids.first() + 1;
+        if (uids.size() <= POINT_LOOKUPS || span > 2L * uids.size()) {
+            PreparedStatement ps = c.prepare(
+                    "SELECT structure FROM message_structure WHERE mailbox_id = ? AND uid = ?");
+            ps.setLong(1, mailboxId);
+            for (long uid : uids) {
+                ps.setLong(2, uid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(uid, rs.getBytes(1));
+                    }
+                }
+            }
+            return found;
+        }
+        PreparedStatement ps = c.prepare("SELECT uid, structure FROM message_structure"
+                + " WHERE mailbox_id = ? AND uid >= ? AND uid <= ?");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uids.first());
+        ps.setLong(3, uids.last());
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long uid = rs.getLong(1);
+                if (uids.contains(uid)) {
+                    found.put(uid, rs.getBytes(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Stores a message's structure in place of whatever is stored (nothing, or one that cannot be read). The
+     * caller holds the mailbox's write lock and has checked that the message exists (its content).
+     */
+    static void replaceStructure(SqlConnection c, long mailboxId, long uid, byte[] structure) throws SQLException {
+        PreparedStatement ps = c.prepare("DELETE FROM message_structure WHERE mailbox_id = ? AND uid = ?");
+        ps.setLong(1, mailboxId);
+        ps.setLong(2, uid);
+        ps.executeUpdate();
+        insertStructure(c, mailboxId, uid, structure);
+    }
+
+    /**
+     * Analyses every stored message and stores its structure (the upgrade to schema version 3, in its
+     * transaction). Streams each mailbox's content in UID order, so one message at a time is in memory, and
+     * inserts the structures in batches.
+     *
+     * @return how many messages were analysed
+     */
+    static long analyseAll(SqlConnection c) throws SQLException {
+        List<Long> mailboxes = new ArrayList<>();
+        try (Statement s = c.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT mailbox_id FROM message_content ORDER BY mailbox_id")) {
+            while (rs.next()) {
+                mailboxes.add(rs.getLong(1));
+            }
+        }
+        long analysed = 0;
+        try (PreparedStatement read = c.connection().prepareStatement(
+                "SELECT uid, content FROM message_content WHERE mailbox_id = ? ORDER BY uid");
+                PreparedStatement write = c.connection().prepareStatement(
+                        "INSERT INTO message_structure (mailbox_id, uid, structure) VALUES (?, ?, ?)")) {
+            int pending = 0;
+            for (long mailboxId : mailboxes) {
+                read.setLong(1, mailboxId);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        write.setLong(1, mailboxId);
+                        write.setLong(2, rs.getLong(1));
+                        write.setBytes(3, MessageAnalyzer.analyze(rs.getBytes(2)).toBytes());
+                        write.addBatch();
+                        analysed++;
+                        if (++pending == ANALYSIS_BATCH) {
+                            write.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+            }
+            if (pending > 0) {
+                write.executeBatch();
+            }
+        }
+        return analysed;
     }
 
     private static void setFlags(PreparedStatement ps, int index, Flags flags) throws SQLException {

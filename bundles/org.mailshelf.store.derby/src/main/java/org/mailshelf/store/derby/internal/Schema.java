@@ -1,5 +1,6 @@
 package org.mailshelf.store.derby.internal;
 
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -21,7 +22,8 @@ import org.mailshelf.api.store.StoreException;
  */
 final class Schema {
 
-    static final int VERSION = 2;
+    private static final System.Logger LOG = System.getLogger(Schema.class.getName());
+    static final int VERSION = 3;
 
     private Schema() {
     }
@@ -72,8 +74,21 @@ final class Schema {
     }
 
     /**
+     * Version 3: each message's MIME analysis (serialized {@code MessageStructure}), computed once when the
+     * message is stored. A table of its own, like the content, so that listing never reads it and FETCH ENVELOPE
+     * reads only it. The upgrade analyses the messages already stored ({@link MessageSql#analyseAll}).
+     */
+    private static List<String> version3(Dialect dialect) {
+        return List.of(
+                "CREATE TABLE message_structure (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
+                        + " structure " + dialect.blobType() + " NOT NULL, PRIMARY KEY (mailbox_id, uid))",
+                "INSERT INTO schema_version (version) VALUES (3)");
+    }
+
+    /**
      * Brings the database to {@link #VERSION} and runs the dialect's startup statements; refuses a database
-     * written by a newer release.
+     * written by a newer release. An upgrade to version 3 reads every stored message once (a minute or so per
+     * few hundred thousand messages), in the one upgrade transaction.
      */
     static void migrate(ConnectionPool pool, Dialect dialect) {
         // one transaction: a failed upgrade leaves the database as it was (DDL is transactional in Derby and
@@ -93,6 +108,15 @@ final class Schema {
                 if (current < 2) {
                     for (String sql : version2()) {
                         s.execute(sql);
+                    }
+                }
+                if (current < 3) {
+                    for (String sql : version3(dialect)) {
+                        s.execute(sql);
+                    }
+                    long analysed = MessageSql.analyseAll(c);
+                    if (analysed > 0) {
+                        LOG.log(Level.INFO, "Schema version 3: analysed the " + analysed + " stored messages");
                     }
                 }
                 for (String sql : dialect.startup()) {

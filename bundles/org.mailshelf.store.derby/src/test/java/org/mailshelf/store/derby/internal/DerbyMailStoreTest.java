@@ -2,12 +2,19 @@ package org.mailshelf.store.derby.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +31,8 @@ import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailStore.FlagUpdate;
 import org.mailshelf.api.store.MailStoreContract;
 import org.mailshelf.api.store.MailboxEvent;
+import org.mailshelf.api.store.MessageNotFoundException;
+import org.mailshelf.mime.MessageAnalyzer;
 
 public class DerbyMailStoreTest extends MailStoreContract {
 
@@ -167,6 +176,81 @@ public class DerbyMailStoreTest extends MailStoreContract {
         store.subscribe(box, heard::add);
         store.deleteMailbox("alice", "Trash");
         assertEquals(List.of(new MailboxEvent.Deleted(box)), heard);
+    }
+
+    /**
+     * A connection of its own to the database a store has open: embedded Derby shares the booted database
+     * within the JVM. Only for looking at or damaging the tables behind the store's back.
+     */
+    static Connection connectionBesides(Path dir) throws SQLException {
+        return DerbyDatabase.open(dir).dataSource().getConnection(); // never closed: that would shut it down
+    }
+
+    private static byte[] storedStructure(Connection c, long box, long uid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT structure FROM message_structure WHERE mailbox_id = ? AND uid = ?")) {
+            ps.setLong(1, box);
+            ps.setLong(2, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    @Test
+    public void anUnreadableOrMissingStructureIsAnalysedAgainAndRewritten() throws Exception {
+        long box = store.createMailbox("alice", MailboxInfo.INBOX).id();
+        List<byte[]> contents = new ArrayList<>();
+        List<Long> uids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] content = ("Subject: message " + i + "\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                    + "--b\r\n\r\npart " + i + "\r\n--b--\r\n").getBytes();
+            contents.add(content);
+            uids.add(store.append(box, content, Flags.NONE, Instant.now()).uid());
+        }
+        try (Connection c = connectionBesides(dir)) {
+            c.setAutoCommit(true);
+            try (PreparedStatement damage = c.prepareStatement(
+                    "UPDATE message_structure SET structure = ? WHERE mailbox_id = ? AND uid = ?")) {
+                damage.setLong(2, box);
+                damage.setBytes(1, new byte[] {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, 7}); // corrupt
+                damage.setLong(3, uids.get(0));
+                assertEquals(1, damage.executeUpdate());
+                byte[] oldFormat = MessageAnalyzer.analyze(contents.get(1)).toBytes();
+                oldFormat[0] = 0; // a format version this code does not read
+                damage.setBytes(1, oldFormat);
+                damage.setLong(3, uids.get(1));
+                assertEquals(1, damage.executeUpdate());
+            }
+            try (PreparedStatement lose = c.prepareStatement(
+                    "DELETE FROM message_structure WHERE mailbox_id = ? AND uid = ?")) {
+                lose.setLong(1, box);
+                lose.setLong(2, uids.get(2));
+                assertEquals(1, lose.executeUpdate());
+            }
+
+            assertArrayEquals(MessageAnalyzer.analyze(contents.get(0)).toBytes(), store.structure(box, uids.get(0)));
+            Map<Long, byte[]> batch = store.structures(box, List.of(uids.get(1), uids.get(2), uids.get(3), 99L));
+            assertEquals(uids.subList(1, 4), List.copyOf(batch.keySet()));
+            for (int i = 0; i < 4; i++) {
+                byte[] expected = MessageAnalyzer.analyze(contents.get(i)).toBytes();
+                if (i > 0) {
+                    assertArrayEquals(expected, batch.get(uids.get(i)));
+                }
+                assertArrayEquals("rewritten in the database", expected, storedStructure(c, box, uids.get(i)));
+            }
+        }
+        // an expunged message stays without a structure: healing never brings one back
+        store.expunge(box, List.of(uids.get(0)));
+        try {
+            store.structure(box, uids.get(0));
+            fail("structure of an expunged message");
+        } catch (MessageNotFoundException expected) {
+            // the contract
+        }
+        try (Connection c = connectionBesides(dir)) {
+            assertNull(storedStructure(c, box, uids.get(0)));
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.Rule;
@@ -20,8 +21,9 @@ import org.junit.rules.TemporaryFolder;
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.MessageMeta;
+import org.mailshelf.mime.MessageAnalyzer;
 
-/** A database made by release 1 (schema version 1) upgrades in place when a newer store opens it. */
+/** Databases made by older releases (schema versions 1 and 2) upgrade in place when a newer store opens them. */
 public class SchemaMigrationTest {
 
     /** Schema version 1 exactly as release 1 made it (copied, not shared: the test must not follow changes). */
@@ -42,6 +44,15 @@ public class SchemaMigrationTest {
             "CREATE TABLE message_content (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
                     + " content BLOB NOT NULL, PRIMARY KEY (mailbox_id, uid))",
             "INSERT INTO schema_version (version) VALUES (1)");
+
+    /** What version 2 added, exactly as that release made it. */
+    private static final List<String> VERSION_2 = List.of(
+            "ALTER TABLE mailboxes ADD COLUMN recent_floor BIGINT DEFAULT 1 NOT NULL",
+            "CREATE TABLE subscriptions (user_name VARCHAR(255) NOT NULL, name VARCHAR(1024) NOT NULL,"
+                    + " PRIMARY KEY (user_name, name))",
+            "CREATE TABLE expunged_messages (mailbox_id BIGINT NOT NULL, uid BIGINT NOT NULL,"
+                    + " modseq BIGINT NOT NULL, PRIMARY KEY (mailbox_id, uid))",
+            "INSERT INTO schema_version (version) VALUES (2)");
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -84,6 +95,9 @@ public class SchemaMigrationTest {
                             Flags.of(0, List.of("$Work")))),
                     messages);
             assertArrayEquals(second, store.content(1, 3));
+            assertEquals("the upgrade analysed every stored message", 2, storedStructures(dir));
+            assertArrayEquals(MessageAnalyzer.analyze(first).toBytes(), store.structure(1, 1));
+            assertArrayEquals(MessageAnalyzer.analyze(second).toBytes(), store.structure(1, 3));
             assertEquals("hash", store.passwordHash("alice").orElseThrow());
             // the new state starts empty and works
             assertEquals(List.of(), store.expungedSince(1, 0));
@@ -97,19 +111,91 @@ public class SchemaMigrationTest {
             assertTrue(made.uidValidity() > 1700000000);
         }
 
-        try (DerbyMailStore store = new DerbyMailStore(dir)) { // opening a version 2 database changes nothing
+        try (DerbyMailStore store = new DerbyMailStore(dir)) { // opening a current database changes nothing
             assertEquals(List.of(1L), store.expungedSince(1, 0));
             assertEquals(Set.of("INBOX"), store.subscriptions("alice"));
             assertEquals(4, store.claimRecent(1));
+            assertArrayEquals(MessageAnalyzer.analyze(second).toBytes(), store.structure(1, 3));
         }
         DerbyDatabase again = DerbyDatabase.open(dir);
         try (Connection c = again.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
             assertEquals(Schema.VERSION, rs.getInt(1));
-            assertEquals(2, Schema.VERSION);
+            assertEquals(3, Schema.VERSION);
         } finally {
             again.close();
+        }
+    }
+
+    @Test
+    public void aVersionTwoDatabaseGetsTheStructureOfEveryMessage() throws Exception {
+        Path dir = tmp.newFolder().toPath().resolve("db");
+        // more messages than one insert batch, in two mailboxes, one of them with a gap (an expunged UID)
+        int count = 250;
+        DerbyDatabase old = DerbyDatabase.open(dir);
+        try (Connection c = old.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String sql : VERSION_1) {
+                s.execute(sql);
+            }
+            for (String sql : VERSION_2) {
+                s.execute(sql);
+            }
+            s.execute("UPDATE store_state SET last_mailbox_id = 2, last_uid_validity = 1700000001");
+            s.execute("INSERT INTO mailboxes (id, user_name, name, uid_validity, uid_next, highest_modseq,"
+                    + " recent_floor) VALUES (1, 'alice', 'INBOX', 1700000000, " + (count + 2) + ", 9, 1)");
+            s.execute("INSERT INTO mailboxes (id, user_name, name, uid_validity, uid_next, highest_modseq,"
+                    + " recent_floor) VALUES (2, 'alice', 'Sent', 1700000001, 2, 2, 1)");
+            s.execute("INSERT INTO expunged_messages VALUES (1, 2, 9)");
+            try (PreparedStatement meta = c.prepareStatement("INSERT INTO messages VALUES (?, ?, 2, ?, 0, 0, NULL)");
+                    PreparedStatement body = c.prepareStatement("INSERT INTO message_content VALUES (?, ?, ?)")) {
+                for (int i = 0; i <= count; i++) {
+                    long box = i == 0 ? 2 : 1;
+                    long uid = i == 0 ? 1 : i < 2 ? i : i + 1;
+                    byte[] content = message(i);
+                    meta.setLong(1, box);
+                    meta.setLong(2, uid);
+                    meta.setLong(3, content.length);
+                    meta.executeUpdate();
+                    body.setLong(1, box);
+                    body.setLong(2, uid);
+                    body.setBytes(3, content);
+                    body.executeUpdate();
+                }
+            }
+        }
+        old.close();
+
+        try (DerbyMailStore store = new DerbyMailStore(dir)) {
+            assertEquals(count + 1, storedStructures(dir));
+            assertArrayEquals(MessageAnalyzer.analyze(message(0)).toBytes(), store.structure(2, 1));
+            List<Long> uids = store.messages(1).stream().map(MessageMeta::uid).toList();
+            assertEquals(count, uids.size());
+            Map<Long, byte[]> all = store.structures(1, uids);
+            assertEquals(uids, List.copyOf(all.keySet()));
+            for (int i = 1; i <= count; i++) {
+                assertArrayEquals(MessageAnalyzer.analyze(message(i)).toBytes(), all.get(i < 2 ? 1L : i + 1L));
+            }
+            assertEquals(List.of(2L), store.expungedSince(1, 0));
+        }
+    }
+
+    private static byte[] message(int i) {
+        return ("From: someone" + i + "@example.org\r\nSubject: number " + i
+                + "\r\nContent-Type: multipart/alternative; boundary=x\r\n\r\n--x\r\n\r\ntext " + i
+                + "\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>" + i + "</p>\r\n--x--\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The structures the database holds, counted directly: the store heals missing ones on read, which must
+     * not hide an upgrade that skipped them. Call it while a store has the database open.
+     */
+    private static int storedStructures(Path dir) throws Exception {
+        try (Connection c = DerbyMailStoreTest.connectionBesides(dir); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_structure")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

@@ -1,0 +1,65 @@
+package org.mailshelf.imap.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.protocol.imap.ImapConfig;
+import org.mailshelf.protocol.imap.ImapProtocol;
+import org.mailshelf.protocol.imap.codec.ReceiverLimits;
+import org.mailshelf.transport.ListenerSettings;
+import org.mailshelf.transport.MinaListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** One IMAP listener per factory configuration of {@code org.mailshelf.imap}. */
+@Component(configurationPid = "org.mailshelf.imap", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
+@Designate(ocd = ImapListenerConfig.class, factory = true)
+public class ImapListener {
+    private static final long COMMAND_TEXT = 64 * 1024;
+
+    private final MailStore store;
+    private final Authenticator authenticator;
+    private final MinaListener listener;
+
+    @Activate
+    public ImapListener(ImapListenerConfig config, @Reference MailStore store,
+            @Reference Authenticator authenticator) throws IOException {
+        this.store = store;
+        this.authenticator = authenticator;
+        listener = new MinaListener(settings(config), protocol(config));
+        listener.start();
+    }
+
+    @Modified
+    void modified(ImapListenerConfig config) throws IOException {
+        listener.reconfigure(settings(config), protocol(config));
+    }
+
+    @Deactivate
+    void stop() {
+        listener.close();
+    }
+
+    private ImapProtocol protocol(ImapListenerConfig config) {
+        ReceiverLimits defaults = ImapConfig.defaults().limits();
+        // an APPEND literal may be as large as the append limit; the command around it needs a little more
+        ReceiverLimits limits = defaults.withMaxLiteralSize(config.append_limit())
+                .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
+        ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
+                config.append_limit());
+        return new ImapProtocol(imap, store, authenticator);
+    }
+
+    private static ListenerSettings settings(ImapListenerConfig config) {
+        return new ListenerSettings("imap", config.host(), config.port(),
+                Duration.ofSeconds(config.idle_timeout()), config.max_connections());
+    }
+}

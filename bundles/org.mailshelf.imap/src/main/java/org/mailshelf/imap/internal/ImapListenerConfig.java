@@ -1,0 +1,34 @@
+package org.mailshelf.imap.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Mailshelf IMAP listener",
+        description = "One IMAP listener per configuration. Changing the address or port rebinds at once; "
+                + "open sessions stay.")
+@interface ImapListenerConfig {
+
+    @AttributeDefinition(name = "Host", description = "Address to listen on; 0.0.0.0 for all interfaces")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Port", min = "0", max = "65535")
+    int port() default 10143;
+
+    @AttributeDefinition(name = "Host name", description = "Name given in the greeting")
+    String hostname() default "localhost";
+
+    @AttributeDefinition(name = "Idle timeout (s)",
+            description = "An idle connection is logged out after this long; RFC 3501 asks for at least 1800",
+            min = "60")
+    int idle_timeout() default 1800;
+
+    @AttributeDefinition(name = "Maximum connections", min = "1")
+    int max_connections() default 2000;
+
+    @AttributeDefinition(name = "Failed login delay (ms)", min = "0")
+    int failed_login_delay() default 2000;
+
+    @AttributeDefinition(name = "Maximum message size (bytes)",
+            description = "APPEND of larger messages is refused (APPENDLIMIT)", min = "1024")
+    long append_limit() default 52_428_800L;
+}

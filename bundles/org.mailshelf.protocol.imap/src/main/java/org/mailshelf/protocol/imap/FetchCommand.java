@@ -1,0 +1,97 @@
+package org.mailshelf.protocol.imap;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.mailshelf.api.Flags;
+import org.mailshelf.api.MessageMeta;
+import org.mailshelf.api.store.MailStore.FlagUpdate;
+import org.mailshelf.api.store.MessageNotFoundException;
+import org.mailshelf.protocol.imap.ImapSession.Extension;
+import org.mailshelf.protocol.imap.SessionState.Selected;
+import org.mailshelf.protocol.imap.codec.ArgumentReader;
+import org.mailshelf.protocol.imap.codec.ParseException;
+import org.mailshelf.protocol.imap.codec.SequenceSet;
+import org.mailshelf.protocol.imap.fetch.FetchAttribute;
+import org.mailshelf.protocol.imap.fetch.FetchParser;
+import org.mailshelf.protocol.imap.fetch.FetchRenderer;
+import org.mailshelf.protocol.imap.fetch.FetchRequest;
+
+/**
+ * FETCH / UID FETCH (RFC 3501 section 6.4.5, CHANGEDSINCE of RFC 7162). Structure and content are read only
+ * when the request needs them (see {@link SelectedMessage}). A body fetch without PEEK sets \Seen first (in a
+ * read-write mailbox) and the response then includes FLAGS. A message another session expunged is left out
+ * and the command ends {@code NO [EXPUNGEISSUED]}, as Dovecot does.
+ */
+final class FetchCommand implements ImapCommand {
+
+    private static final FetchRenderer RENDERER = new FetchRenderer(ZoneId.systemDefault());
+
+    private final boolean byUid;
+
+    FetchCommand(boolean byUid) {
+        this.byUid = byUid;
+    }
+
+    record Request(SequenceSet set, FetchRequest fetch) {
+        static Request parse(ArgumentReader args, boolean byUid) throws ParseException {
+            SequenceSet set = args.sequenceSet();
+            return new Request(set, FetchParser.parse(args, byUid));
+        }
+    }
+
+    @Override
+    public void execute(ImapSession session, String tag, ArgumentReader args) throws ParseException {
+        Request r = Request.parse(args, byUid);
+        FetchRequest fetch = r.fetch();
+        if (fetch.hasChangedSince() || fetch.contains(FetchAttribute.MODSEQ)) {
+            session.enable(Extension.CONDSTORE);
+        }
+        Selected s = session.selected();
+        SelectedMailbox mailbox = s.mailbox();
+        int[] msns = mailbox.resolve(r.set(), byUid);
+        Set<Long> seenNow = fetch.setsSeen() && !s.readOnly() ? markSeen(session, mailbox, msns) : Set.of();
+        boolean condstore = session.isEnabled(Extension.CONDSTORE);
+        boolean expunged = false;
+        for (int msn : msns) {
+            if (fetch.hasChangedSince() && !fetch.selects(mailbox.meta(msn).modSeq())) {
+                continue;
+            }
+            SelectedMessage message = new SelectedMessage(session.services().store(), mailbox, msn);
+            try {
+                session.untagged(RENDERER.render(fetch, message, byUid, condstore,
+                        seenNow.contains(mailbox.uid(msn))));
+            } catch (MessageNotFoundException e) {
+                expunged = true;
+            }
+        }
+        if (expunged) {
+            throw ImapFailure.no("EXPUNGEISSUED", "Some messages were expunged and could not be fetched");
+        }
+        session.ok(tag, null, "FETCH completed");
+    }
+
+    /** Sets \Seen where it is missing; returns the UIDs whose flags changed. */
+    private static Set<Long> markSeen(ImapSession session, SelectedMailbox mailbox, int[] msns) {
+        List<Long> unseen = new ArrayList<>();
+        for (int msn : msns) {
+            if (!mailbox.meta(msn).flags().has(Flags.SEEN)) {
+                unseen.add(mailbox.uid(msn));
+            }
+        }
+        if (unseen.isEmpty()) {
+            return Set.of();
+        }
+        List<MessageMeta> changed = session.services().store().updateFlags(mailbox.id(), unseen, FlagUpdate.ADD,
+                Flags.of(Flags.SEEN));
+        mailbox.updated(changed);
+        Set<Long> uids = new HashSet<>();
+        for (MessageMeta meta : changed) {
+            uids.add(meta.uid());
+        }
+        return uids;
+    }
+}

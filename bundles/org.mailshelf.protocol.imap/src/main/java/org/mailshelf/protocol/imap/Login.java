@@ -1,0 +1,60 @@
+package org.mailshelf.protocol.imap;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.api.store.MailboxExistsException;
+import org.mailshelf.protocol.imap.SessionState.Authenticated;
+
+/** Where LOGIN and AUTHENTICATE end: check the credentials and enter the authenticated state. */
+final class Login {
+
+    private Login() {
+    }
+
+    /** Logs in or answers why not (a failure after the configured delay). Clears {@code password}. */
+    static void attempt(ImapSession session, String tag, String login, char[] password) {
+        Optional<String> account;
+        try {
+            account = session.services().authenticator().authenticate(login, password);
+        } catch (RuntimeException e) {
+            throw ImapFailure.no("UNAVAILABLE", "Authentication is not available, try again later");
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (account.isEmpty()) {
+            session.loginFailed(tag);
+            return;
+        }
+        ensureInbox(session, account.get());
+        session.become(new Authenticated(account.get()));
+        session.ok(tag, Capabilities.line(session), "Logged in");
+    }
+
+    /** INBOX always exists (RFC 3501 section 5.1): made on first login. */
+    private static void ensureInbox(ImapSession session, String account) {
+        MailStore store = session.services().store();
+        if (store.mailbox(account, MailboxInfo.INBOX).isEmpty()) {
+            try {
+                store.createMailbox(account, MailboxInfo.INBOX);
+            } catch (MailboxExistsException e) {
+                // made concurrently: fine
+            }
+        }
+    }
+
+    /** UTF-8 to chars without passing through a String, so every copy can be cleared; clears {@code bytes}. */
+    static char[] chars(byte[] bytes, int from) {
+        CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, from, bytes.length - from));
+        char[] password = new char[decoded.remaining()];
+        decoded.get(password);
+        Arrays.fill(decoded.array(), '\0');
+        Arrays.fill(bytes, (byte) 0);
+        return password;
+    }
+}

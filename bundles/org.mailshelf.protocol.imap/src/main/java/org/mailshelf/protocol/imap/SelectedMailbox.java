@@ -1,0 +1,390 @@
+package org.mailshelf.protocol.imap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+import org.mailshelf.api.Flags;
+import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.MessageMeta;
+import org.mailshelf.api.store.MailStore;
+import org.mailshelf.api.store.MailboxEvent;
+import org.mailshelf.api.store.MailboxNotFoundException;
+import org.mailshelf.api.store.Subscription;
+import org.mailshelf.protocol.imap.codec.ParseException;
+import org.mailshelf.protocol.imap.codec.ResponseWriter;
+import org.mailshelf.protocol.imap.codec.SequenceSet;
+
+/**
+ * A session's view of its selected mailbox: the messages by sequence number (UIDs in a sorted array, so UID to
+ * sequence number is a binary search), their flags and mod-sequences as last told to the client, and which are
+ * \Recent for this session.
+ *
+ * <p>The store's listener only queues events (on whatever thread made the change). The session applies them
+ * at the points IMAP allows ({@link #announce}): new messages and flag changes after any command, expunges only
+ * when the command did not use sequence numbers (RFC 3501 section 7.4.1). Until then an expunged message keeps
+ * its place; reading its content fails and FETCH reports it as gone. Changes the session made itself go through
+ * the same queue (expunges) or are applied at once ({@link #updated}), and their echo is recognised by
+ * mod-sequence.
+ *
+ * <p>Not thread-safe apart from the queue: the session uses it under its lock.
+ */
+final class SelectedMailbox {
+
+    private final MailStore store;
+    private final MailboxInfo info;
+    private final Runnable wakeup;
+    private final Queue<MailboxEvent> events = new ConcurrentLinkedQueue<>();
+    private final TreeSet<Long> pendingExpunges = new TreeSet<>();
+    private final TreeSet<Long> flagChanges = new TreeSet<>();
+    private Subscription subscription;
+    private long[] uids = new long[0];
+    private MessageMeta[] metas = new MessageMeta[0];
+    private boolean[] recent = new boolean[0];
+    private int size;
+    private int recentCount;
+    private int announcedExists;
+    private int announcedRecent;
+    private boolean deleted;
+
+    private SelectedMailbox(MailStore store, MailboxInfo info, Runnable wakeup) {
+        this.store = store;
+        this.info = info;
+        this.wakeup = wakeup;
+    }
+
+    /**
+     * Subscribes first, then claims \Recent and reads the messages, so no change is missed (one seen twice is
+     * recognised). A message delivered between the claim and the read counts as recent here and possibly in
+     * the next session that claims too; that is the only imprecision.
+     */
+    static SelectedMailbox open(MailStore store, MailboxInfo info, Runnable wakeup) {
+        SelectedMailbox m = new SelectedMailbox(store, info, wakeup);
+        m.subscription = store.subscribe(info.id(), m::enqueue);
+        try {
+            long floor = store.claimRecent(info.id());
+            for (MessageMeta meta : store.messages(info.id())) {
+                m.add(meta, meta.uid() >= floor);
+            }
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        m.announcedExists = m.size;
+        m.announcedRecent = m.recentCount;
+        return m;
+    }
+
+    void close() {
+        subscription.close();
+    }
+
+    long id() {
+        return info.id();
+    }
+
+    long uidValidity() {
+        return info.uidValidity();
+    }
+
+    int size() {
+        return size;
+    }
+
+    int recentCount() {
+        return recentCount;
+    }
+
+    long uid(int msn) {
+        return uids[msn - 1];
+    }
+
+    MessageMeta meta(int msn) {
+        return metas[msn - 1];
+    }
+
+    boolean isRecent(int msn) {
+        return recent[msn - 1];
+    }
+
+    /** The sequence number of a UID in this view, or 0. */
+    int msn(long uid) {
+        int i = Arrays.binarySearch(uids, 0, size, uid);
+        return i >= 0 ? i + 1 : 0;
+    }
+
+    /** The first message without \Seen, or 0. */
+    int firstUnseen() {
+        for (int i = 0; i < size; i++) {
+            if (!metas[i].flags().has(Flags.SEEN)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Every keyword in use, for the FLAGS response. */
+    Set<String> keywords() {
+        Set<String> k = new TreeSet<>();
+        for (int i = 0; i < size; i++) {
+            k.addAll(metas[i].flags().keywords());
+        }
+        return k;
+    }
+
+    /**
+     * The sequence numbers a set names, ascending, each once. By UID, numbers not in use are skipped
+     * (RFC 3501 section 6.4.8) and {@code *} is the highest UID; by sequence number a number beyond the last
+     * message is an error.
+     */
+    int[] resolve(SequenceSet set, boolean byUid) throws ParseException {
+        IntList msns = new IntList();
+        if (byUid) {
+            if (size == 0) {
+                return new int[0];
+            }
+            for (SequenceSet.Range r : set.ranges(uids[size - 1])) {
+                int from = lowerBound(r.first());
+                int to = lowerBound(r.last() == Long.MAX_VALUE ? r.last() : r.last() + 1);
+                for (int i = from; i < to; i++) {
+                    msns.add(i + 1);
+                }
+            }
+        } else {
+            for (SequenceSet.Range r : set.ranges(size)) {
+                if (r.last() > size) {
+                    throw new ParseException("Invalid message sequence number");
+                }
+                for (long n = r.first(); n <= r.last(); n++) {
+                    msns.add((int) n);
+                }
+            }
+        }
+        return msns.toArray();
+    }
+
+    /** The UIDs of the given sequence numbers. */
+    List<Long> uids(int[] msns) {
+        List<Long> list = new ArrayList<>(msns.length);
+        for (int msn : msns) {
+            list.add(uids[msn - 1]);
+        }
+        return list;
+    }
+
+    /** The UIDs of messages flagged \Deleted, as this view knows them after applying queued changes. */
+    List<Long> deletedUids() {
+        sync();
+        List<Long> list = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (metas[i].flags().has(Flags.DELETED)) {
+                list.add(uids[i]);
+            }
+        }
+        return list;
+    }
+
+    /** Flag changes this session made: applied at once; their echo from the store is then ignored. */
+    void updated(List<MessageMeta> changed) {
+        for (MessageMeta meta : changed) {
+            int msn = msn(meta.uid());
+            if (msn > 0 && meta.modSeq() > metas[msn - 1].modSeq()) {
+                metas[msn - 1] = meta;
+                flagChanges.remove(meta.uid());
+            }
+        }
+    }
+
+    boolean hasPendingEvents() {
+        return !events.isEmpty();
+    }
+
+    /**
+     * Applies queued changes and writes what the client must hear: EXPUNGE (or VANISHED with QRESYNC) if
+     * {@code expungesAllowed}, EXISTS and RECENT if they changed, a FETCH for each message whose flags another
+     * session changed.
+     *
+     * @return false if the mailbox was deleted: the session must say BYE
+     */
+    boolean announce(Consumer<byte[]> out, boolean expungesAllowed, boolean condstore, boolean qresync) {
+        sync();
+        if (deleted) {
+            return false;
+        }
+        if (expungesAllowed && !pendingExpunges.isEmpty()) {
+            removeExpunged(out, qresync);
+        }
+        if (size != announcedExists) {
+            out.accept(ResponseWriter.untagged().number(size).atom("EXISTS").toBytes());
+            announcedExists = size;
+        }
+        if (recentCount != announcedRecent) {
+            out.accept(ResponseWriter.untagged().number(recentCount).atom("RECENT").toBytes());
+            announcedRecent = recentCount;
+        }
+        for (long uid : flagChanges) {
+            int msn = msn(uid);
+            if (msn > 0) {
+                out.accept(flagsResponse(msn, qresync, condstore));
+            }
+        }
+        flagChanges.clear();
+        return true;
+    }
+
+    /** {@code * msn FETCH (FLAGS (...) [UID n] [MODSEQ (m)])}, with \Recent when it is. */
+    byte[] flagsResponse(int msn, boolean withUid, boolean withModSeq) {
+        MessageMeta meta = metas[msn - 1];
+        ResponseWriter w = ResponseWriter.untagged().number(msn).atom("FETCH").beginList();
+        w.atom("FLAGS").flags(flagNames(msn));
+        if (withUid) {
+            w.atom("UID").number(meta.uid());
+        }
+        if (withModSeq) {
+            w.atom("MODSEQ").beginList().number(meta.modSeq()).endList();
+        }
+        return w.endList().toBytes();
+    }
+
+    /** The flags as IMAP names, \Recent included when it applies. */
+    List<String> flagNames(int msn) {
+        List<String> names = metas[msn - 1].flags().names();
+        if (recent[msn - 1]) {
+            names.add("\\Recent");
+        }
+        return names;
+    }
+
+    private void enqueue(MailboxEvent event) {
+        events.add(event);
+        wakeup.run();
+    }
+
+    /** Moves queued events into the view; announcing them is {@link #announce}'s job. */
+    private void sync() {
+        List<MessageMeta> added = new ArrayList<>();
+        for (MailboxEvent e; (e = events.poll()) != null;) {
+            if (e instanceof MailboxEvent.Added a) {
+                for (MessageMeta meta : a.messages()) {
+                    // a UID below the last one known was published late by a concurrent append: it shows up
+                    // on the next SELECT, since sequence numbers of known messages must not change
+                    long last = added.isEmpty() ? (size == 0 ? 0 : uids[size - 1]) : added.get(added.size() - 1).uid();
+                    if (meta.uid() > last) {
+                        added.add(meta);
+                    }
+                }
+            } else if (e instanceof MailboxEvent.FlagsChanged f) {
+                flagsChanged(f.messages(), added);
+            } else if (e instanceof MailboxEvent.Expunged x) {
+                pendingExpunges.addAll(x.uids());
+            } else if (e instanceof MailboxEvent.Deleted) {
+                deleted = true;
+            }
+        }
+        if (!added.isEmpty()) {
+            long floor;
+            try {
+                floor = store.claimRecent(info.id());
+            } catch (MailboxNotFoundException e) {
+                floor = Long.MAX_VALUE;
+            }
+            for (MessageMeta meta : added) {
+                add(meta, meta.uid() >= floor);
+            }
+        }
+    }
+
+    private void flagsChanged(List<MessageMeta> changed, List<MessageMeta> added) {
+        for (MessageMeta meta : changed) {
+            int msn = msn(meta.uid());
+            if (msn > 0) {
+                if (meta.modSeq() > metas[msn - 1].modSeq()) {
+                    metas[msn - 1] = meta;
+                    flagChanges.add(meta.uid());
+                }
+            } else {
+                for (int i = 0; i < added.size(); i++) { // not yet in the view: take the newer flags along
+                    if (added.get(i).uid() == meta.uid() && meta.modSeq() > added.get(i).modSeq()) {
+                        added.set(i, meta);
+                    }
+                }
+            }
+        }
+    }
+
+    private void add(MessageMeta meta, boolean isRecent) {
+        if (size == uids.length) {
+            int capacity = Math.max(16, size * 2);
+            uids = Arrays.copyOf(uids, capacity);
+            metas = Arrays.copyOf(metas, capacity);
+            recent = Arrays.copyOf(recent, capacity);
+        }
+        uids[size] = meta.uid();
+        metas[size] = meta;
+        recent[size] = isRecent;
+        size++;
+        if (isRecent) {
+            recentCount++;
+        }
+    }
+
+    /** Drops expunged messages in one pass, announcing each by its sequence number at that moment. */
+    private void removeExpunged(Consumer<byte[]> out, boolean qresync) {
+        List<Long> vanished = new ArrayList<>();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            long uid = uids[i];
+            if (pendingExpunges.contains(uid)) {
+                if (qresync) {
+                    vanished.add(uid);
+                } else {
+                    out.accept(ResponseWriter.untagged().number(kept + 1L).atom("EXPUNGE").toBytes());
+                }
+                if (recent[i]) {
+                    recentCount--;
+                }
+                flagChanges.remove(uid);
+                announcedExists--;
+            } else {
+                uids[kept] = uid;
+                metas[kept] = metas[i];
+                recent[kept] = recent[i];
+                kept++;
+            }
+        }
+        Arrays.fill(metas, kept, size, null);
+        size = kept;
+        pendingExpunges.clear();
+        announcedRecent = Math.min(announcedRecent, recentCount);
+        if (!vanished.isEmpty()) {
+            out.accept(ResponseWriter.untagged().atom("VANISHED").atom(UidSets.format(vanished)).toBytes());
+        }
+    }
+
+    private int lowerBound(long uid) {
+        int i = Arrays.binarySearch(uids, 0, size, uid);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.mailshelf.protocol.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.store.MailboxCounts;
+import org.mailshelf.protocol.imap.SessionState.Selected;
+import org.mailshelf.protocol.imap.codec.ArgumentReader;
+import org.mailshelf.protocol.imap.codec.ParseException;
+import org.mailshelf.protocol.imap.codec.ResponseWriter;
+
+/**
+ * STATUS (RFC 3501 section 6.3.10) with HIGHESTMODSEQ (RFC 7162) and SIZE (RFC 8438), read in one look from
+ * the store. RECENT is known only for the mailbox this session has selected (\Recent belongs to the session
+ * that claimed it); for any other mailbox it is 0.
+ */
+final class StatusCommand implements ImapCommand {
+
+    private static final Set<String> ITEMS = Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
+            "HIGHESTMODSEQ", "SIZE");
+
+    record Request(String mailbox, List<String> items) {
+        static Request parse(ArgumentReader args) throws ParseException {
+            String mailbox = args.mailbox();
+            ArgumentReader list = args.list();
+            args.end();
+            List<String> items = new ArrayList<>();
+            while (!list.atEnd()) {
+                String item = list.keyword();
+                if (!ITEMS.contains(item)) {
+                    throw new ParseException("Unknown STATUS item");
+                }
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                throw new ParseException("STATUS needs at least one item");
+            }
+            return new Request(mailbox, items);
+        }
+    }
+
+    @Override
+    public void execute(ImapSession session, String tag, ArgumentReader args) throws ParseException {
+        Request r = Request.parse(args);
+        String name = MailboxNames.fromWire(r.mailbox());
+        MailboxInfo info = session.services().store().mailbox(session.account(), name)
+                .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
+        MailboxCounts counts = session.services().store().counts(info.id());
+        ResponseWriter w = ResponseWriter.untagged().atom("STATUS").astring(MailboxNames.toWire(name)).beginList();
+        for (String item : r.items()) {
+            w.atom(item).number(value(session, info, counts, item));
+        }
+        session.untagged(w.endList().toBytes());
+        session.ok(tag, null, "STATUS completed");
+    }
+
+    private static long value(ImapSession session, MailboxInfo info, MailboxCounts counts, String item) {
+        return switch (item) {
+            case "MESSAGES" -> counts.messages();
+            case "RECENT" -> session.state() instanceof Selected s && s.mailbox().id() == info.id()
+                    ? s.mailbox().recentCount() : 0;
+            case "UIDNEXT" -> counts.uidNext();
+            case "UIDVALIDITY" -> counts.uidValidity();
+            case "UNSEEN" -> counts.unseen();
+            case "HIGHESTMODSEQ" -> counts.highestModSeq();
+            default -> counts.size();
+        };
+    }
+}

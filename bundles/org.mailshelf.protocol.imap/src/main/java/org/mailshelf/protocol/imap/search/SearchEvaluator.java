@@ -1,0 +1,132 @@
+package org.mailshelf.protocol.imap.search;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.mailshelf.api.MessageMeta;
+import org.mailshelf.protocol.imap.message.MessageView;
+
+/**
+ * Decides whether one message matches a {@link SearchKey}. Keys on metadata are tried first (AND children are
+ * kept in cost order, OR tries its cheaper side first) and evaluation stops as soon as the answer is known, so
+ * {@code SEARCH SEEN} never calls {@link MessageView#structure()} or {@link MessageView#content()}, and
+ * {@code SEARCH UNSEEN BODY x} reads the content of unseen messages only. Within one call the decoded body and
+ * header text are computed at most once.
+ *
+ * <p>Strings match as case-insensitive substrings ({@link Fold}) of decoded values; the empty string matches
+ * every message that has the field (HEADER), and every message (BODY, TEXT).
+ */
+public final class SearchEvaluator {
+
+    private final MessageView message;
+    private final SearchContext context;
+    private String foldedBody;
+    private String foldedHeader;
+
+    private SearchEvaluator(MessageView message, SearchContext context) {
+        this.message = message;
+        this.context = context;
+    }
+
+    public static boolean matches(SearchKey key, MessageView message, SearchContext context) {
+        return new SearchEvaluator(message, context).test(key);
+    }
+
+    private boolean test(SearchKey key) {
+        MessageMeta meta = message.meta();
+        if (key instanceof SearchKey.All) {
+            return true;
+        } else if (key instanceof SearchKey.SystemFlag f) {
+            return meta.flags().has(f.bit());
+        } else if (key instanceof SearchKey.Keyword k) {
+            return hasKeyword(meta, k.name());
+        } else if (key instanceof SearchKey.Recent) {
+            return message.recent();
+        } else if (key instanceof SearchKey.Larger l) {
+            return meta.size() > l.size();
+        } else if (key instanceof SearchKey.Smaller s) {
+            return meta.size() < s.size();
+        } else if (key instanceof SearchKey.InternalDate d) {
+            return d.comparison().test(internalDate(), d.date());
+        } else if (key instanceof SearchKey.SentDate d) {
+            return d.comparison().test(sentDate(), d.date());
+        } else if (key instanceof SearchKey.Sequence s) {
+            return s.set().contains(message.msn(), context.highestMsn());
+        } else if (key instanceof SearchKey.Uid u) {
+            return u.set().contains(message.uid(), context.highestUid());
+        } else if (key instanceof SearchKey.ModSeq m) {
+            return meta.modSeq() >= m.modSeq();
+        } else if (key instanceof SearchKey.Header h) {
+            return header(h);
+        } else if (key instanceof SearchKey.Body b) {
+            return body().contains(Fold.fold(b.value()));
+        } else if (key instanceof SearchKey.Text t) {
+            String needle = Fold.fold(t.value());
+            return headerText().contains(needle) || body().contains(needle);
+        } else if (key instanceof SearchKey.Not n) {
+            return !test(n.key());
+        } else if (key instanceof SearchKey.Or o) {
+            boolean leftFirst = o.left().cost().compareTo(o.right().cost()) <= 0;
+            SearchKey first = leftFirst ? o.left() : o.right();
+            SearchKey second = leftFirst ? o.right() : o.left();
+            return test(first) || test(second);
+        } else if (key instanceof SearchKey.And a) {
+            for (SearchKey k : a.keys()) {
+                if (!test(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        throw new IllegalArgumentException("unknown search key " + key);
+    }
+
+    private static boolean hasKeyword(MessageMeta meta, String name) {
+        for (String k : meta.flags().keywords()) {
+            if (k.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LocalDate internalDate() {
+        return LocalDate.ofInstant(message.meta().internalDate(), context.zone());
+    }
+
+    /** The Date header's own local date; INTERNALDATE's when the header is missing or unparseable. */
+    private LocalDate sentDate() {
+        Optional<ZonedDateTime> date = message.structure().date();
+        return date.isPresent() ? date.get().toLocalDate() : internalDate();
+    }
+
+    private boolean header(SearchKey.Header h) {
+        List<String> values = message.structure().headerValues(h.name());
+        if (h.value().isEmpty()) {
+            return !values.isEmpty();
+        }
+        String needle = Fold.fold(h.value());
+        for (String value : values) {
+            if (Fold.fold(Fold.unfold(value)).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String body() {
+        if (foldedBody == null) {
+            foldedBody = Fold.fold(BodyText.extract(message));
+        }
+        return foldedBody;
+    }
+
+    private String headerText() {
+        if (foldedHeader == null) {
+            foldedHeader = Fold.fold(BodyText.header(message));
+        }
+        return foldedHeader;
+    }
+}
