@@ -17,6 +17,7 @@ final class Appliance implements AutoCloseable {
     final Path home;
     final int pop3 = Ports.free();
     final int lmtp = Ports.free();
+    final int imap = Ports.free();
     final int http = Ports.free();
     final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
@@ -28,6 +29,8 @@ final class Appliance implements AutoCloseable {
                 "host = 127.0.0.1\nport = " + pop3 + "\n");
         Files.writeString(home.resolve("config/org.mailshelf.lmtp-default.cfg"),
                 "host = 127.0.0.1\nport = " + lmtp + "\n");
+        Files.writeString(home.resolve("config/org.mailshelf.imap-default.cfg"),
+                "host = 127.0.0.1\nport = " + imap + "\n");
     }
 
     /** Starts bin/mailshelf in the foreground, as the README's first command does. */
@@ -58,10 +61,10 @@ final class Appliance implements AutoCloseable {
         pump.start();
     }
 
-    /** Milliseconds until POP3, LMTP and HTTP all accept, measured from now. */
+    /** Milliseconds until IMAP, POP3, LMTP and HTTP all accept, measured from now. */
     long awaitReady(long timeoutMillis) throws InterruptedException {
         long t0 = System.nanoTime();
-        for (int port : new int[] {pop3, lmtp, http}) {
+        for (int port : new int[] {imap, pop3, lmtp, http}) {
             Ports.awaitAccepting(port, timeoutMillis);
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

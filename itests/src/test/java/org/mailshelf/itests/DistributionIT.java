@@ -84,6 +84,7 @@ public class DistributionIT {
         appliance.start(null);
         appliance.awaitReady(30_000);
         assertTrue(fetch("zoe", "zoe-pw").contains("acknowledged before kill -9"));
+        assertEquals("2", imapInboxCount("zoe", "zoe-pw"));
     }
 
     @Test
@@ -146,6 +147,15 @@ public class DistributionIT {
                 "p.user(sys.argv[2]); p.pass_(sys.argv[3])",
                 "for i in range(1, p.stat()[0] + 1): print(b'\\n'.join(p.retr(i)[1]).decode())",
                 "p.quit()"), Integer.toString(appliance.pop3), user, password));
+    }
+
+    private String imapInboxCount(String user, String password) throws Exception {
+        return run(List.of("python3", "-c", String.join("\n",
+                "import imaplib, sys",
+                "M = imaplib.IMAP4('127.0.0.1', int(sys.argv[1]))",
+                "M.login(sys.argv[2], sys.argv[3])",
+                "print(M.select('INBOX', readonly=True)[1][0].decode())",
+                "M.logout()"), Integer.toString(appliance.imap), user, password)).trim();
     }
 
     private static String run(List<String> command) throws Exception {
