@@ -31,7 +31,7 @@ public final class MailBenchmark {
         if (options.adminPassword() == null) {
             System.err.println("usage: java -jar mailshelf-benchmark.jar --admin-password P [--users 40]"
                     + " [--messages 20] [--concurrency 4] [--rounds 5] [--size 4096] [--host 127.0.0.1]"
-                    + " [--lmtp-port 10024] [--pop3-port 10110] [--http-port 8080]");
+                    + " [--lmtp-port 10024] [--pop3-port 10110] [--http-port 8080] [--warmups 1]");
             System.exit(2);
         }
         new MailBenchmark(options).run();
@@ -39,48 +39,63 @@ public final class MailBenchmark {
 
     private void run() throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 100000, 36);
-        List<String> users = new ArrayList<>();
-        for (int i = 0; i < o.users(); i++) {
-            users.add("bench" + run + "x" + i);
-        }
-        createUsers(users);
         byte[] message = message(o.messageSize());
         System.out.printf("%d users x %d messages of %d bytes, %d concurrent clients%n", o.users(),
                 o.messagesPerUser(), message.length, o.concurrency());
+        for (int w = 0; w < o.warmups(); w++) {
+            // the same work on other accounts, untimed: the server's JIT and caches warm up as in a long run
+            cycle(users(run + "w" + w), message, false);
+        }
+        cycle(users(run + "x"), message, true);
+    }
 
+    private List<String> users(String prefix) throws IOException, InterruptedException {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < o.users(); i++) {
+            users.add("bench" + prefix + i);
+        }
+        createUsers(users);
+        return users;
+    }
+
+    /** Delivers every user's messages over LMTP, then downloads every mailbox over POP3 for some rounds. */
+    private void cycle(List<String> users, byte[] message, boolean print) throws Exception {
         Latencies delivery = new Latencies();
-        long elapsed = parallel(o.concurrency(), worker -> {
-            try (LineClient lmtp = new LineClient(o.host(), o.lmtpPort())) {
-                lmtp.expect("220");
-                lmtp.send("LHLO bench\r\n");
-                while (!lmtp.readLine().startsWith("250 ")) {
-                    // capabilities
-                }
-                for (int u = worker; u < users.size(); u += o.concurrency()) {
-                    for (int m = 0; m < o.messagesPerUser(); m++) {
-                        long t0 = System.nanoTime();
-                        // MAIL, RCPT and DATA pipelined, as an MTA does
-                        lmtp.send("MAIL FROM:<bench@example.org>\r\nRCPT TO:<" + users.get(u) + ">\r\nDATA\r\n");
-                        lmtp.expect("250");
-                        lmtp.expect("250");
-                        lmtp.expect("354");
-                        lmtp.send(message);
-                        lmtp.expect("250");
-                        delivery.add(System.nanoTime() - t0);
-                    }
-                }
-                lmtp.send("QUIT\r\n");
-            }
-        });
-        report("LMTP delivery", delivery.count(), elapsed, delivery);
-
+        long elapsed = parallel(o.concurrency(), worker -> deliver(users, worker, message, delivery));
         // one untimed round first: each user's first login pays for a bcrypt check, later ones hit the cache
         download(users, 1, new Latencies(), new AtomicInteger());
         Latencies sessions = new Latencies();
         AtomicInteger downloaded = new AtomicInteger();
-        elapsed = download(users, o.rounds(), sessions, downloaded);
-        report("POP3 download", downloaded.get(), elapsed, sessions);
-        System.out.printf("POP3 sessions: %d, session latency %s%n", sessions.count(), sessions.summary());
+        long downloadElapsed = download(users, o.rounds(), sessions, downloaded);
+        if (print) {
+            report("LMTP delivery", delivery.count(), elapsed, delivery);
+            report("POP3 download", downloaded.get(), downloadElapsed, sessions);
+            System.out.printf("POP3 sessions: %d, session latency %s%n", sessions.count(), sessions.summary());
+        }
+    }
+
+    private void deliver(List<String> users, int worker, byte[] message, Latencies delivery) throws IOException {
+        try (LineClient lmtp = new LineClient(o.host(), o.lmtpPort())) {
+            lmtp.expect("220");
+            lmtp.send("LHLO bench\r\n");
+            while (!lmtp.readLine().startsWith("250 ")) {
+                // capabilities
+            }
+            for (int u = worker; u < users.size(); u += o.concurrency()) {
+                for (int m = 0; m < o.messagesPerUser(); m++) {
+                    long t0 = System.nanoTime();
+                    // MAIL, RCPT and DATA pipelined, as an MTA does
+                    lmtp.send("MAIL FROM:<bench@example.org>\r\nRCPT TO:<" + users.get(u) + ">\r\nDATA\r\n");
+                    lmtp.expect("250");
+                    lmtp.expect("250");
+                    lmtp.expect("354");
+                    lmtp.send(message);
+                    lmtp.expect("250");
+                    delivery.add(System.nanoTime() - t0);
+                }
+            }
+            lmtp.send("QUIT\r\n");
+        }
     }
 
     private long download(List<String> users, int rounds, Latencies sessions, AtomicInteger downloaded)
