@@ -35,7 +35,7 @@ public class UserCommands {
         return names.isEmpty() ? "No users." : String.join(System.lineSeparator(), names);
     }
 
-    @Descriptor("creates a mail user with an INBOX")
+    @Descriptor("creates a mail user with INBOX, Drafts, Sent, Trash, Junk and Archive")
     public String useradd(@Descriptor("user name") String name, @Descriptor("password") String password) {
         char[] secret = chars(password);
         try {

@@ -13,7 +13,7 @@ public interface UserAdmin {
     boolean exists(String name);
 
     /**
-     * Creates the account with its INBOX.
+     * Creates the account with its INBOX and the usual folders (Drafts, Sent, Trash, Junk, Archive).
      *
      * @throws IllegalArgumentException for a bad name or an empty password
      * @throws IllegalStateException    if the account exists

@@ -33,6 +33,14 @@ public class LocalAccounts implements AuthProvider, UserAdmin {
 
     static final String PID = "org.mailshelf.auth.local";
 
+    /**
+     * What every new account gets, subscribed: INBOX and the folders mail clients look for, which IMAP marks
+     * with their special use (RFC 6154: {@code \Drafts}, {@code \Sent}, ...) by these names. Subscribed because
+     * several clients (Thunderbird by default) show only subscribed folders.
+     */
+    static final List<String> MAILBOXES = List.of(MailboxInfo.INBOX, "Drafts", "Sent", "Trash", "Junk",
+            "Archive");
+
     private final Logger log = LoggerFactory.getLogger(LocalAccounts.class);
     private final CredentialStore credentials;
     private final MailStore mailStore;
@@ -127,14 +135,23 @@ public class LocalAccounts implements AuthProvider, UserAdmin {
             throw new IllegalStateException("Account exists: " + name);
         }
         try {
-            mailStore.createMailbox(name, MailboxInfo.INBOX);
-        } catch (MailboxExistsException e) {
-            // left from an earlier account of that name or made by delivery: keep it
+            for (String mailbox : MAILBOXES) {
+                createMailbox(name, mailbox);
+            }
         } catch (RuntimeException e) {
-            credentials.deleteUser(name); // no account without an INBOX
+            credentials.deleteUser(name); // no account without its mailboxes
             throw e;
         }
         log.info("Created account {}", name);
+    }
+
+    private void createMailbox(String user, String mailbox) {
+        try {
+            mailStore.createMailbox(user, mailbox);
+        } catch (MailboxExistsException e) {
+            // left from an earlier account of that name or made by delivery: keep it
+        }
+        mailStore.subscribe(user, mailbox);
     }
 
     @Override

@@ -5,11 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.Test;
+import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.auth.AuthResult;
 import org.mailshelf.store.memory.MemoryMailStore;
@@ -43,10 +47,29 @@ public class LocalAccountsTest {
     }
 
     @Test
+    public void createMakesTheSpecialUseFoldersSubscribed() {
+        accounts.create("alice", "pw".toCharArray());
+        List<String> names = store.mailboxes("alice").stream().map(MailboxInfo::name).sorted().toList();
+        assertEquals(List.of("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash"), names);
+        assertEquals(Set.copyOf(names), store.subscriptions("alice"));
+    }
+
+    @Test
     public void createKeepsAnExistingInbox() {
         store.createMailbox("alice", MailboxInfo.INBOX);
         accounts.create("alice", "pw".toCharArray());
         assertTrue(accounts.exists("alice"));
+    }
+
+    @Test
+    public void createKeepsExistingFoldersAndTheirMail() {
+        MailboxInfo trash = store.createMailbox("alice", "Trash");
+        store.append(trash.id(), "Subject: old\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), Flags.NONE,
+                Instant.now());
+        accounts.create("alice", "pw".toCharArray());
+        assertEquals(trash.id(), store.mailbox("alice", "Trash").orElseThrow().id());
+        assertEquals(1, store.messages(trash.id()).size());
+        assertEquals(6, store.mailboxes("alice").size());
     }
 
     @Test(expected = IllegalStateException.class)

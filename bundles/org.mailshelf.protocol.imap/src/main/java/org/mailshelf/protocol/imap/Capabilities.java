@@ -4,13 +4,13 @@ import org.mailshelf.protocol.imap.SessionState.NotAuthenticated;
 
 /**
  * What the server offers (RFC 3501 section 7.2.1). STARTTLS is not offered until TLS is wired in; AUTH=PLAIN
- * only before login. QRESYNC is held back until SELECT (QRESYNC ...) and VANISHED (EARLIER) exist: a client
- * that saw it would resynchronise through them (ENABLE QRESYNC already switches expunges to VANISHED).
+ * only before login. QRESYNC (RFC 7162) is complete: ENABLE QRESYNC, SELECT / EXAMINE (QRESYNC ...) with
+ * VANISHED (EARLIER), UID FETCH ... (CHANGEDSINCE n VANISHED), and VANISHED for expunges in the session.
  */
 final class Capabilities {
 
     private static final String COMMON = "IMAP4rev1 SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN"
-            + " CONDSTORE STATUS=SIZE";
+            + " CONDSTORE QRESYNC STATUS=SIZE ESEARCH LIST-EXTENDED LIST-STATUS SPECIAL-USE";
 
     private Capabilities() {
     }

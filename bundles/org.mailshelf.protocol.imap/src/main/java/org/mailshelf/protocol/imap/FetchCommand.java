@@ -21,10 +21,12 @@ import org.mailshelf.protocol.imap.fetch.FetchRenderer;
 import org.mailshelf.protocol.imap.fetch.FetchRequest;
 
 /**
- * FETCH / UID FETCH (RFC 3501 section 6.4.5, CHANGEDSINCE of RFC 7162). Structure and content are read only
- * when the request needs them (see {@link SelectedMessage}). A body fetch without PEEK sets \Seen first (in a
- * read-write mailbox) and the response then includes FLAGS. A message another session expunged is left out
- * and the command ends {@code NO [EXPUNGEISSUED]}, as Dovecot does.
+ * FETCH / UID FETCH (RFC 3501 section 6.4.5; MODSEQ, CHANGEDSINCE and, after ENABLE QRESYNC, VANISHED of RFC
+ * 7162). VANISHED first sends {@code * VANISHED (EARLIER)} with the UIDs of the set expunged since CHANGEDSINCE
+ * ({@code *} standing for any UID, so expunged ones above the last message count). Structure and content are
+ * read only when the request needs them (see {@link SelectedMessage}). A body fetch without PEEK sets \Seen
+ * first (in a read-write mailbox) and the response then includes FLAGS. A message another session expunged is
+ * left out and the command ends {@code NO [EXPUNGEISSUED]}, as Dovecot does.
  */
 final class FetchCommand implements ImapCommand {
 
@@ -47,12 +49,18 @@ final class FetchCommand implements ImapCommand {
     public void execute(ImapSession session, String tag, ArgumentReader args) throws ParseException {
         Request r = Request.parse(args, byUid);
         FetchRequest fetch = r.fetch();
+        if (fetch.vanished() && !session.isEnabled(Extension.QRESYNC)) {
+            throw ImapFailure.bad("VANISHED needs ENABLE QRESYNC");
+        }
         if (fetch.hasChangedSince() || fetch.contains(FetchAttribute.MODSEQ)) {
-            session.enable(Extension.CONDSTORE);
+            session.enableCondstore();
         }
         Selected s = session.selected();
         SelectedMailbox mailbox = s.mailbox();
         int[] msns = mailbox.resolve(r.set(), byUid);
+        if (fetch.vanished()) {
+            Vanished.earlier(session, mailbox, fetch.changedSince(), r.set());
+        }
         Set<Long> seenNow = fetch.setsSeen() && !s.readOnly() ? markSeen(session, mailbox, msns) : Set.of();
         boolean condstore = session.isEnabled(Extension.CONDSTORE);
         boolean expunged = false;
@@ -61,9 +69,11 @@ final class FetchCommand implements ImapCommand {
                 continue;
             }
             SelectedMessage message = new SelectedMessage(session.services().store(), mailbox, msn);
+            boolean flagsChanged = seenNow.contains(mailbox.uid(msn));
             try {
-                session.untagged(RENDERER.render(fetch, message, byUid, condstore,
-                        seenNow.contains(mailbox.uid(msn))));
+                // a FETCH that set \Seen reports it with UID and MODSEQ once CONDSTORE is on (RFC 7162 3.2.4)
+                session.untagged(RENDERER.render(fetch, message, byUid || condstore && flagsChanged, condstore,
+                        flagsChanged));
             } catch (MessageNotFoundException e) {
                 expunged = true;
             }

@@ -172,6 +172,25 @@ final class ImapSession implements ProtocolHandler {
         return enabled.add(e);
     }
 
+    /**
+     * For a CONDSTORE enabling command other than SELECT / EXAMINE and ENABLE (RFC 7162 section 3.1): FETCH of
+     * MODSEQ or with CHANGEDSINCE, SEARCH MODSEQ, STORE UNCHANGEDSINCE, STATUS HIGHESTMODSEQ. The first one
+     * issued with a mailbox selected tells the mailbox's HIGHESTMODSEQ, which the client did not hear on SELECT.
+     */
+    void enableCondstore() {
+        if (enable(Extension.CONDSTORE)) {
+            reportHighestModSeq();
+        }
+    }
+
+    /** {@code * OK [HIGHESTMODSEQ n]} for the selected mailbox, if one is selected. */
+    void reportHighestModSeq() {
+        if (state instanceof Selected s) {
+            long highest = services.store().counts(s.mailbox().id()).highestModSeq();
+            untagged(ResponseWriter.status(null, Status.OK, "HIGHESTMODSEQ " + highest, "Highest"));
+        }
+    }
+
     /** Adds an untagged response to the answer of the command in progress. */
     void untagged(byte[] response) {
         out.writeBytes(response);

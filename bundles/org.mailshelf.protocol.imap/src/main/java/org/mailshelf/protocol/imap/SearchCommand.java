@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mailshelf.api.store.MessageNotFoundException;
-import org.mailshelf.protocol.imap.ImapSession.Extension;
 import org.mailshelf.protocol.imap.codec.ArgumentReader;
 import org.mailshelf.protocol.imap.codec.ParseException;
 import org.mailshelf.protocol.imap.search.BadCharsetException;
@@ -36,7 +35,7 @@ final class SearchCommand implements ImapCommand {
             throw ImapFailure.no(e.responseCode(), e.getMessage());
         }
         if (request.usesModSeq()) {
-            session.enable(Extension.CONDSTORE);
+            session.enableCondstore();
         }
         SelectedMailbox mailbox = session.selected().mailbox();
         SearchContext context = new SearchContext(mailbox.size(), mailbox.size() == 0 ? 0 : mailbox.uid(mailbox.size()));

@@ -230,25 +230,45 @@ final class SelectedMailbox {
         for (long uid : flagChanges) {
             int msn = msn(uid);
             if (msn > 0) {
-                out.accept(flagsResponse(msn, qresync, condstore));
+                out.accept(fetchResponse(msn, true, condstore, condstore));
             }
         }
         flagChanges.clear();
         return true;
     }
 
-    /** {@code * msn FETCH (FLAGS (...) [UID n] [MODSEQ (m)])}, with \Recent when it is. */
-    byte[] flagsResponse(int msn, boolean withUid, boolean withModSeq) {
+    /**
+     * {@code * msn FETCH ([UID n] [FLAGS (...)] [MODSEQ (m)])}, FLAGS with \Recent when it is. Once CONDSTORE is
+     * enabled, every unsolicited or STORE-caused FETCH carries UID and MODSEQ (RFC 7162 section 3.2.4).
+     */
+    byte[] fetchResponse(int msn, boolean withFlags, boolean withUid, boolean withModSeq) {
         MessageMeta meta = metas[msn - 1];
         ResponseWriter w = ResponseWriter.untagged().number(msn).atom("FETCH").beginList();
-        w.atom("FLAGS").flags(flagNames(msn));
         if (withUid) {
             w.atom("UID").number(meta.uid());
+        }
+        if (withFlags) {
+            w.atom("FLAGS").flags(flagNames(msn));
         }
         if (withModSeq) {
             w.atom("MODSEQ").beginList().number(meta.modSeq()).endList();
         }
         return w.endList().toBytes();
+    }
+
+    /**
+     * The sequence numbers of the messages whose mod-sequence in this view is above {@code modSeq}, ascending,
+     * restricted to the UIDs of {@code known} (null: all; {@code *} standing for the largest UID in use).
+     */
+    int[] changedSince(long modSeq, SequenceSet known) {
+        IntList msns = new IntList();
+        long star = size == 0 ? 0 : uids[size - 1];
+        for (int i = 0; i < size; i++) {
+            if (metas[i].modSeq() > modSeq && (known == null || known.contains(uids[i], star))) {
+                msns.add(i + 1);
+            }
+        }
+        return msns.toArray();
     }
 
     /** The flags as IMAP names, \Recent included when it applies. */

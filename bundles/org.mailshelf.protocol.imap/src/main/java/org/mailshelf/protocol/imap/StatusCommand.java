@@ -26,34 +26,52 @@ final class StatusCommand implements ImapCommand {
             String mailbox = args.mailbox();
             ArgumentReader list = args.list();
             args.end();
-            List<String> items = new ArrayList<>();
-            while (!list.atEnd()) {
-                String item = list.keyword();
-                if (!ITEMS.contains(item)) {
-                    throw new ParseException("Unknown STATUS item");
-                }
-                items.add(item);
-            }
-            if (items.isEmpty()) {
-                throw new ParseException("STATUS needs at least one item");
-            }
-            return new Request(mailbox, items);
+            return new Request(mailbox, parseItems(list));
         }
+    }
+
+    /** The items of a STATUS list, upper case: also what LIST ... RETURN (STATUS (...)) asks for (RFC 5819). */
+    static List<String> parseItems(ArgumentReader list) throws ParseException {
+        List<String> items = new ArrayList<>();
+        while (!list.atEnd()) {
+            String item = list.keyword();
+            if (!ITEMS.contains(item)) {
+                throw new ParseException("Unknown STATUS item");
+            }
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            throw new ParseException("STATUS needs at least one item");
+        }
+        return items;
     }
 
     @Override
     public void execute(ImapSession session, String tag, ArgumentReader args) throws ParseException {
         Request r = Request.parse(args);
+        if (r.items().contains("HIGHESTMODSEQ")) {
+            session.enableCondstore(); // a CONDSTORE enabling command (RFC 7162 section 3.1)
+        }
         String name = MailboxNames.fromWire(r.mailbox());
         MailboxInfo info = session.services().store().mailbox(session.account(), name)
                 .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
+        session.untagged(response(session, info, r.items()));
+        session.ok(tag, null, "STATUS completed");
+    }
+
+    /**
+     * {@code * STATUS name (MESSAGES 2 UNSEEN 1)} with the items in the order asked.
+     *
+     * @throws org.mailshelf.api.store.MailboxNotFoundException if the mailbox is gone
+     */
+    static byte[] response(ImapSession session, MailboxInfo info, List<String> items) {
         MailboxCounts counts = session.services().store().counts(info.id());
-        ResponseWriter w = ResponseWriter.untagged().atom("STATUS").astring(MailboxNames.toWire(name)).beginList();
-        for (String item : r.items()) {
+        ResponseWriter w = ResponseWriter.untagged().atom("STATUS").astring(MailboxNames.toWire(info.name()))
+                .beginList();
+        for (String item : items) {
             w.atom(item).number(value(session, info, counts, item));
         }
-        session.untagged(w.endList().toBytes());
-        session.ok(tag, null, "STATUS completed");
+        return w.endList().toBytes();
     }
 
     private static long value(ImapSession session, MailboxInfo info, MailboxCounts counts, String item) {

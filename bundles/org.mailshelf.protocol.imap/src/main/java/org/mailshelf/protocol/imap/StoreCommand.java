@@ -2,7 +2,9 @@ package org.mailshelf.protocol.imap;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MessageMeta;
@@ -15,8 +17,14 @@ import org.mailshelf.protocol.imap.codec.SequenceSet;
 
 /**
  * STORE / UID STORE (RFC 3501 section 6.4.6) with CONDSTORE's UNCHANGEDSINCE (RFC 7162 section 3.1.3). The
- * change is reflected in this session's view at once; unless {@code .SILENT}, every addressed message gets a
- * FETCH with its flags (and UID for UID STORE, MODSEQ once CONDSTORE is on).
+ * change is reflected in this session's view at once. Every stored message gets a FETCH: with its flags unless
+ * {@code .SILENT}; with UID for UID STORE; once CONDSTORE is on, with UID and MODSEQ always, and then even for
+ * {@code .SILENT} (MODSEQ alone), so the client's cache learns the new mod-sequences.
+ *
+ * <p>UNCHANGEDSINCE is checked against the store's current mod-sequences, not this session's view (which may
+ * not yet know of another session's change); messages that fail are left alone and listed in
+ * {@code OK [MODIFIED set]}. The store has no conditional update, so a change landing between the check and
+ * the update is not detected: the window is one store call wide.
  */
 final class StoreCommand implements ImapCommand {
 
@@ -36,7 +44,7 @@ final class StoreCommand implements ImapCommand {
                 if (!modifiers.tryAtom("UNCHANGEDSINCE")) {
                     throw new ParseException("Unknown STORE modifier");
                 }
-                unchangedSince = modifiers.number();
+                unchangedSince = ModSequences.read(modifiers, "UNCHANGEDSINCE");
                 modifiers.end();
             }
             String item = args.keyword();
@@ -72,37 +80,51 @@ final class StoreCommand implements ImapCommand {
         if (s.readOnly()) {
             throw ImapFailure.no("READ-ONLY", "Mailbox is read-only");
         }
+        boolean conditional = r.unchangedSince() >= 0;
+        if (conditional) {
+            session.enableCondstore();
+        }
         SelectedMailbox mailbox = s.mailbox();
         int[] msns = mailbox.resolve(r.set(), byUid);
+        Set<Long> changedMeanwhile = conditional && msns.length > 0
+                ? changedSince(session, mailbox, r.unchangedSince()) : Set.of();
         List<Long> uids = new ArrayList<>(msns.length);
         List<Long> modified = new ArrayList<>();
         BitSet skipped = new BitSet(msns.length);
         for (int i = 0; i < msns.length; i++) {
             int msn = msns[i];
-            if (r.unchangedSince() >= 0 && mailbox.meta(msn).modSeq() > r.unchangedSince()) {
-                modified.add(byUid ? mailbox.uid(msn) : (long) msn);
+            long uid = mailbox.uid(msn);
+            if (changedMeanwhile.contains(uid)) {
+                modified.add(byUid ? uid : (long) msn);
                 skipped.set(i);
             } else {
-                uids.add(mailbox.uid(msn));
+                uids.add(uid);
             }
-        }
-        if (r.unchangedSince() >= 0) {
-            session.enable(Extension.CONDSTORE);
         }
         if (!uids.isEmpty()) {
             List<MessageMeta> changed = session.services().store().updateFlags(mailbox.id(), uids, r.update(),
                     r.flags());
             mailbox.updated(changed);
         }
-        if (!r.silent()) {
-            boolean condstore = session.isEnabled(Extension.CONDSTORE);
+        boolean condstore = session.isEnabled(Extension.CONDSTORE);
+        if (!r.silent() || condstore) {
             for (int i = 0; i < msns.length; i++) {
                 if (!skipped.get(i)) {
-                    session.untagged(mailbox.flagsResponse(msns[i], byUid, condstore));
+                    session.untagged(mailbox.fetchResponse(msns[i], !r.silent(), byUid || condstore, condstore));
                 }
             }
         }
-        String code = modified.isEmpty() ? null : "MODIFIED " + UidSets.format(modified);
+        String code = modified.isEmpty() ? null
+                : "MODIFIED " + SequenceSet.of(modified.stream().mapToLong(Long::longValue).toArray());
         session.ok(tag, code, "STORE completed");
+    }
+
+    /** The UIDs whose current mod-sequence in the store is above {@code modSeq}. */
+    private static Set<Long> changedSince(ImapSession session, SelectedMailbox mailbox, long modSeq) {
+        Set<Long> uids = new HashSet<>();
+        for (MessageMeta meta : session.services().store().changedSince(mailbox.id(), modSeq)) {
+            uids.add(meta.uid());
+        }
+        return uids;
     }
 }

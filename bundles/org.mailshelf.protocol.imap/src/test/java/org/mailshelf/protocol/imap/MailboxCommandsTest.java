@@ -26,14 +26,14 @@ public class MailboxCommandsTest {
                 S: 5 NO [CANNOT] Invalid mailbox name
                 C: 6 LIST "" *
                 S: * LIST (\\HasNoChildren) "/" INBOX
-                S: * LIST (\\HasNoChildren) "/" Trash
+                S: * LIST (\\HasNoChildren \\Trash) "/" Trash
                 S: * LIST (\\HasChildren) "/" a
                 S: * LIST (\\HasChildren) "/" a/b
                 S: * LIST (\\HasNoChildren) "/" a/b/c
                 S: 6 OK LIST completed
                 C: 7 LIST "" %
                 S: * LIST (\\HasNoChildren) "/" INBOX
-                S: * LIST (\\HasNoChildren) "/" Trash
+                S: * LIST (\\HasNoChildren \\Trash) "/" Trash
                 S: * LIST (\\HasChildren) "/" a
                 S: 7 OK LIST completed
                 C: 8 LIST a/ %

@@ -115,8 +115,8 @@ public class SelectedStateTest {
                 C: 2 UID STORE 2 FLAGS.SILENT (\\Flagged $Label)
                 S: 2 OK STORE completed
                 C: 3 UID STORE 1:* -FLAGS \\Seen
-                S: * 1 FETCH (FLAGS (\\Recent) UID 1)
-                S: * 2 FETCH (FLAGS (\\Flagged $Label \\Recent) UID 2)
+                S: * 1 FETCH (UID 1 FLAGS (\\Recent))
+                S: * 2 FETCH (UID 2 FLAGS (\\Flagged $Label \\Recent))
                 S: 3 OK STORE completed
                 C: 4 STORE 3 +FLAGS (\\Seen)
                 S: 4 BAD Invalid message sequence number
@@ -124,6 +124,7 @@ public class SelectedStateTest {
                 S: 5 BAD Unknown STORE item
                 C: 6 ENABLE CONDSTORE
                 S: * ENABLED CONDSTORE
+                S~ \\* OK \\[HIGHESTMODSEQ \\d+\\] Highest
                 S: 6 OK ENABLE completed
                 C: 7 STORE 1 (UNCHANGEDSINCE 1) +FLAGS (\\Answered)
                 S: 7 OK [MODIFIED 1] STORE completed

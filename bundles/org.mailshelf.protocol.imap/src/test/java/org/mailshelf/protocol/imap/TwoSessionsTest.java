@@ -53,7 +53,7 @@ public class TwoSessionsTest {
                 + "s OK STORE completed\r\n", store);
         // ... a NOOP does
         assertEquals("* 2 EXPUNGE\r\nn OK Completed\r\n", a.send("n NOOP"));
-        assertEquals("* 2 FETCH (FLAGS (\\Seen \\Recent) UID 3)\r\nu OK STORE completed\r\n",
+        assertEquals("* 2 FETCH (UID 3 FLAGS (\\Seen \\Recent))\r\nu OK STORE completed\r\n",
                 a.send("u UID STORE 3 +FLAGS (\\Seen)"));
     }
 
@@ -64,7 +64,7 @@ public class TwoSessionsTest {
         ImapFixture.Client a = f.client().login().select("INBOX");
         f.store.expunge(f.mailbox("alice", "INBOX").id(), List.of(1L));
         // the STORE's own response still uses the old numbers; the EXPUNGE follows
-        assertEquals("* 2 FETCH (FLAGS (\\Recent) UID 2)\r\n* 1 EXPUNGE\r\nu OK STORE completed\r\n",
+        assertEquals("* 2 FETCH (UID 2 FLAGS (\\Recent))\r\n* 1 EXPUNGE\r\nu OK STORE completed\r\n",
                 a.send("u UID STORE 2 -FLAGS (\\Seen)"));
     }
 
