@@ -33,4 +33,9 @@ final class Latencies {
         return String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", percentileMs(50),
                 percentileMs(95), percentileMs(99), percentileMs(100));
     }
+
+    String minMedianMax() {
+        return String.format("min %.2f ms, median %.2f ms, max %.2f ms (n=%d)", percentileMs(0),
+                percentileMs(50), percentileMs(100), count());
+    }
 }
