@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mailshelf.api.MailboxInfo;
-import org.mailshelf.api.store.MailboxCounts;
 import org.mailshelf.protocol.imap.ImapSession.Extension;
 import org.mailshelf.protocol.imap.SessionState.Selected;
 import org.mailshelf.protocol.imap.codec.ArgumentReader;
@@ -97,14 +96,7 @@ final class SelectCommand implements ImapCommand {
         MailboxInfo info = session.services().store().mailbox(account, MailboxNames.fromWire(r.mailbox()))
                 .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
         SelectedMailbox mailbox = SelectedMailbox.open(session.services().store(), info, session::wakeup);
-        MailboxCounts counts;
-        try {
-            counts = session.services().store().counts(info.id());
-        } catch (RuntimeException e) {
-            mailbox.close();
-            throw e;
-        }
-        describe(session, mailbox, counts);
+        describe(session, mailbox);
         session.become(new Selected(account, mailbox, readOnly));
         if (r.qresync() != null && r.qresync().uidValidity() == mailbox.uidValidity()) {
             resynchronise(session, mailbox, r.qresync());
@@ -120,7 +112,7 @@ final class SelectCommand implements ImapCommand {
         }
     }
 
-    private void describe(ImapSession session, SelectedMailbox mailbox, MailboxCounts counts) {
+    private void describe(ImapSession session, SelectedMailbox mailbox) {
         List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
         flags.addAll(mailbox.keywords());
         session.untagged(ResponseWriter.untagged().atom("FLAGS").flags(flags).toBytes());
@@ -138,8 +130,8 @@ final class SelectCommand implements ImapCommand {
             session.untagged(ResponseWriter.status(null, Status.OK, "UNSEEN " + unseen, "First unseen"));
         }
         session.untagged(ResponseWriter.status(null, Status.OK, "UIDVALIDITY " + mailbox.uidValidity(), "UIDs valid"));
-        session.untagged(ResponseWriter.status(null, Status.OK, "UIDNEXT " + counts.uidNext(), "Predicted next UID"));
-        session.untagged(ResponseWriter.status(null, Status.OK, "HIGHESTMODSEQ " + counts.highestModSeq(),
+        session.untagged(ResponseWriter.status(null, Status.OK, "UIDNEXT " + mailbox.uidNext(), "Predicted next UID"));
+        session.untagged(ResponseWriter.status(null, Status.OK, "HIGHESTMODSEQ " + mailbox.highestModSeq(),
                 "Highest"));
     }
 }

@@ -68,7 +68,9 @@ final class SelectedMailbox {
         m.subscription = store.subscribe(info.id(), m::enqueue);
         try {
             long floor = store.claimRecent(info.id());
-            for (MessageMeta meta : store.messages(info.id())) {
+            List<MessageMeta> all = store.messages(info.id());
+            m.ensureCapacity(all.size());
+            for (MessageMeta meta : all) {
                 m.add(meta, meta.uid() >= floor);
             }
         } catch (RuntimeException e) {
@@ -90,6 +92,23 @@ final class SelectedMailbox {
 
     long uidValidity() {
         return info.uidValidity();
+    }
+
+    /** UIDNEXT for SELECT: the mailbox's value when it was looked up, or one past a later message in the view. */
+    long uidNext() {
+        return Math.max(info.uidNext(), size == 0 ? 1 : uids[size - 1] + 1);
+    }
+
+    /**
+     * HIGHESTMODSEQ for SELECT, never more than the truth: a client resynchronising from too low a value only
+     * hears of some changes twice, from too high a one it would miss them.
+     */
+    long highestModSeq() {
+        long highest = info.highestModSeq();
+        for (int i = 0; i < size; i++) {
+            highest = Math.max(highest, metas[i].modSeq());
+        }
+        return highest;
     }
 
     int size() {
@@ -339,10 +358,7 @@ final class SelectedMailbox {
 
     private void add(MessageMeta meta, boolean isRecent) {
         if (size == uids.length) {
-            int capacity = Math.max(16, size * 2);
-            uids = Arrays.copyOf(uids, capacity);
-            metas = Arrays.copyOf(metas, capacity);
-            recent = Arrays.copyOf(recent, capacity);
+            ensureCapacity(Math.max(16, size * 2));
         }
         uids[size] = meta.uid();
         metas[size] = meta;
@@ -350,6 +366,14 @@ final class SelectedMailbox {
         size++;
         if (isRecent) {
             recentCount++;
+        }
+    }
+
+    private void ensureCapacity(int capacity) {
+        if (capacity > uids.length) {
+            uids = Arrays.copyOf(uids, capacity);
+            metas = Arrays.copyOf(metas, capacity);
+            recent = Arrays.copyOf(recent, capacity);
         }
     }
 
