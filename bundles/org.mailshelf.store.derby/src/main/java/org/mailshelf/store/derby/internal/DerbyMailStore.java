@@ -9,12 +9,19 @@ import java.nio.file.Path;
 public class DerbyMailStore extends JdbcMailStore {
 
     public static final int DEFAULT_CONNECTIONS = 8;
+    /** Messages whose metadata is kept in memory, over all mailboxes: some 80-100 bytes each, so ~25 MB. */
+    public static final int DEFAULT_CACHED_MESSAGES = 250_000;
 
     public DerbyMailStore(Path databaseDir) {
         this(databaseDir, DEFAULT_CONNECTIONS);
     }
 
     public DerbyMailStore(Path databaseDir, int connections) {
-        super(DerbyDatabase.open(databaseDir), connections);
+        this(databaseDir, connections, DEFAULT_CACHED_MESSAGES);
+    }
+
+    /** @param cachedMessages the metadata cache's budget in messages; 0 disables it */
+    public DerbyMailStore(Path databaseDir, int connections, long cachedMessages) {
+        super(DerbyDatabase.open(databaseDir), connections, cachedMessages);
     }
 }

@@ -26,7 +26,8 @@ public class DerbyStoreComponent extends DerbyMailStore {
 
     @Activate
     public DerbyStoreComponent(StoreConfig config, BundleContext context) {
-        super(databaseDir(config.database(), context.getProperty(DATA_PROPERTY)), config.connections());
+        super(databaseDir(config.database(), context.getProperty(DATA_PROPERTY)), config.connections(),
+                config.metadata_cache_messages());
     }
 
     @Deactivate

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MailboxInfo;
@@ -45,10 +46,17 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     private final Database database;
     private final ConnectionPool pool;
     private final MailboxEvents events = new MailboxEvents();
+    /** Patched by every change after its commit, under the mailbox's write lock; see {@link MetadataCache}. */
+    private final MetadataCache cache;
 
-    /** Takes ownership of the database: it is closed with this store, or at once if the schema cannot be made. */
-    JdbcMailStore(Database database, int connections) {
+    /**
+     * Takes ownership of the database: it is closed with this store, or at once if the schema cannot be made.
+     *
+     * @param cachedMessages the budget of the metadata cache in messages (0: no cache)
+     */
+    JdbcMailStore(Database database, int connections, long cachedMessages) {
         this.database = database;
+        this.cache = new MetadataCache(cachedMessages);
         try {
             this.pool = new ConnectionPool(database.dataSource(), database.dialect(), connections);
             Schema.migrate(pool, database.dialect());
@@ -61,6 +69,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     /** Waits briefly for transactions under way, then closes the connections and the database. */
     @Override
     public void close() {
+        cache.clear();
         try {
             pool.close();
         } finally {
@@ -161,6 +170,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
         long inbox = mailbox(user, MailboxInfo.INBOX).orElseThrow(() -> new MailboxNotFoundException(MailboxInfo.INBOX))
                 .id();
         events.change(inbox, () -> {
+            cache.drop(inbox); // rare: the next read loads INBOX again (the new mailbox was never read)
             MailboxEvent.Expunged expunged = pool.inTransaction(c -> {
                 MailboxInfo target;
                 try {
@@ -208,13 +218,17 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     private void delete(long id, String name) {
         events.change(id, () -> {
-            pool.inTransaction(c -> {
-                if (!MailboxSql.delete(c, id)) {
-                    throw new MailboxNotFoundException(name);
-                }
-                MessageSql.deleteAll(c, id);
-                return null;
-            });
+            try {
+                pool.inTransaction(c -> {
+                    if (!MailboxSql.delete(c, id)) {
+                        throw new MailboxNotFoundException(name);
+                    }
+                    MessageSql.deleteAll(c, id);
+                    return null;
+                });
+            } finally {
+                cache.drop(id);
+            }
             return new Change<>(null, new MailboxEvent.Deleted(id));
         });
         events.forget(id);
@@ -227,18 +241,22 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
         // analysed before the mailbox lock and the transaction: parsing holds up neither other appends nor readers
         byte[] structure = MessageAnalyzer.analyze(content).toBytes();
         return events.change(mailboxId, () -> {
-            MessageMeta meta = pool.inTransaction(c -> {
+            MessageMeta meta = committed(List.of(mailboxId), () -> pool.inTransaction(c -> {
                 Allocation next = MailboxSql.allocateUid(c, mailboxId);
                 MessageMeta m = new MessageMeta(next.uid(), next.modSeq(), content.length, date, flags);
                 MessageSql.insert(c, mailboxId, m, content, structure);
                 return m;
-            });
+            }));
+            cache.appended(mailboxId, List.of(meta), meta.uid() + 1, meta.modSeq());
             return new Change<>(meta, new MailboxEvent.Added(mailboxId, List.of(meta)));
         });
     }
 
     @Override
     public List<MessageMeta> messages(long mailboxId) {
+        if (cache.enabled()) {
+            return events.read(mailboxId, () -> snapshot(mailboxId).messages());
+        }
         return events.read(mailboxId, () -> pool.inTransaction(c -> {
             List<MessageMeta> all = MessageSql.list(c, database.dialect(), mailboxId);
             if (all.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
@@ -336,7 +354,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     public List<MessageMeta> updateFlags(long mailboxId, Collection<Long> uids, FlagUpdate update, Flags flags) {
         TreeSet<Long> wanted = new TreeSet<>(uids);
         return events.change(mailboxId, () -> {
-            List<MessageMeta> changed = pool.inTransaction(c -> {
+            List<MessageMeta> changed = committed(List.of(mailboxId), () -> pool.inTransaction(c -> {
                 long modSeq = MailboxSql.lockForChange(c, mailboxId);
                 List<MessageMeta> result = new ArrayList<>();
                 for (MessageMeta m : MessageSql.find(c, database.dialect(), mailboxId, wanted)) {
@@ -350,7 +368,10 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                     MailboxSql.setHighestModSeq(c, mailboxId, modSeq);
                 }
                 return List.copyOf(result);
-            });
+            }));
+            if (!changed.isEmpty()) {
+                cache.flagsChanged(mailboxId, changed, changed.get(changed.size() - 1).modSeq());
+            }
             return new Change<>(changed,
                     changed.isEmpty() ? null : new MailboxEvent.FlagsChanged(mailboxId, changed));
         });
@@ -360,7 +381,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     public List<Long> expunge(long mailboxId, Collection<Long> uids) {
         TreeSet<Long> wanted = new TreeSet<>(uids);
         return events.change(mailboxId, () -> {
-            MailboxEvent.Expunged expunged = pool.inTransaction(c -> {
+            MailboxEvent.Expunged expunged = committed(List.of(mailboxId), () -> pool.inTransaction(c -> {
                 long modSeq = MailboxSql.lockForChange(c, mailboxId);
                 List<Long> present = MessageSql.find(c, database.dialect(), mailboxId, wanted).stream()
                         .map(MessageMeta::uid).toList();
@@ -371,7 +392,10 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                 MessageSql.tombstone(c, mailboxId, present, modSeq + 1);
                 MailboxSql.setHighestModSeq(c, mailboxId, modSeq + 1);
                 return new MailboxEvent.Expunged(mailboxId, present, modSeq + 1);
-            });
+            }));
+            if (expunged != null) {
+                cache.removed(mailboxId, expunged.uids(), expunged.modSeq());
+            }
             return expunged == null ? new Change<>(List.<Long>of(), null) : new Change<>(expunged.uids(), expunged);
         });
     }
@@ -393,7 +417,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     private List<CopiedMessage> transfer(long fromId, Collection<Long> uids, long toId, boolean move) {
         NavigableSet<Long> wanted = new TreeSet<>(uids);
         return events.changeAll(List.of(fromId, toId), () -> {
-            Transfer t = pool.inTransaction(c -> {
+            Transfer t = committed(List.of(fromId, toId), () -> pool.inTransaction(c -> {
                 if (move) {
                     MailboxSql.lockForChange(c, fromId);
                 } else if (!MailboxSql.exists(c, fromId)) {
@@ -403,7 +427,15 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                     throw new MailboxNotFoundException("#" + toId);
                 }
                 return transfer(c, fromId, MessageSql.find(c, database.dialect(), fromId, wanted), toId, move);
-            });
+            }));
+            if (t.added() != null) { // consecutive new UIDs, one mod-sequence; a move within one mailbox: both
+                List<MessageMeta> copies = t.added().messages();
+                MessageMeta last = copies.get(copies.size() - 1);
+                cache.appended(toId, copies, last.uid() + 1, last.modSeq());
+            }
+            if (t.expunged() != null) {
+                cache.removed(fromId, t.expunged().uids(), t.expunged().modSeq());
+            }
             List<MailboxEvent> published = new ArrayList<>();
             if (t.added() != null) {
                 published.add(t.added());
@@ -451,6 +483,12 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     @Override
     public MailboxCounts counts(long mailboxId) {
+        if (cache.enabled()) {
+            return events.read(mailboxId, () -> {
+                MetadataCache.Snapshot s = snapshot(mailboxId);
+                return new MailboxCounts(s.size, s.unseen, s.bytes, s.uidNext, s.uidValidity, s.highestModSeq);
+            });
+        }
         return events.read(mailboxId, () -> pool.inTransaction(c -> {
             long[] state = MailboxSql.state(c, mailboxId);
             if (state == null) {
@@ -463,6 +501,9 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     @Override
     public List<MessageMeta> changedSince(long mailboxId, long modSeq) {
+        if (cache.enabled()) {
+            return events.read(mailboxId, () -> snapshot(mailboxId).changedSince(modSeq));
+        }
         return events.read(mailboxId, () -> pool.inTransaction(c -> {
             List<MessageMeta> changed = MessageSql.changedSince(c, database.dialect(), mailboxId, modSeq);
             if (changed.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
@@ -470,6 +511,38 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             }
             return changed;
         }));
+    }
+
+    /**
+     * The mailbox's cached metadata, loaded in one transaction (mailbox row, then the listing) if absent. The
+     * caller holds the mailbox's read or write lock, so no change is under way.
+     */
+    private MetadataCache.Snapshot snapshot(long mailboxId) {
+        return cache.get(mailboxId, () -> pool.inTransaction(c -> {
+            long[] state = MailboxSql.state(c, mailboxId);
+            if (state == null) {
+                throw new MailboxNotFoundException("#" + mailboxId);
+            }
+            return MetadataCache.Snapshot.of(MessageSql.list(c, database.dialect(), mailboxId), state);
+        }));
+    }
+
+    /**
+     * Runs a change's transaction; if it fails, whether it committed is in doubt (a failed commit), so the
+     * cached metadata of the mailboxes it touches is dropped. On success the caller patches the cache.
+     */
+    private <T> T committed(List<Long> mailboxIds, Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (RuntimeException | Error e) {
+            mailboxIds.forEach(cache::drop);
+            throw e;
+        }
+    }
+
+    /** For tests. */
+    MetadataCache cache() {
+        return cache;
     }
 
     @Override

@@ -402,15 +402,29 @@ final class MessageSql {
         }
     }
 
+    private static Flags systemFlags(Flags[] shared, int system) {
+        if (system < 0 || system >= shared.length) {
+            return Flags.of(system);
+        }
+        Flags flags = shared[system];
+        if (flags == null) {
+            flags = Flags.of(system);
+            shared[system] = flags;
+        }
+        return flags;
+    }
+
     private static List<MessageMeta> read(PreparedStatement ps) throws SQLException {
         List<MessageMeta> metas = new ArrayList<>();
         // most messages of a mailbox share a handful of flag combinations: build each Flags once
+        // (the metadata cache keeps them: one shared Flags per combination saves memory, too)
         Map<String, Flags> keywordFlags = new HashMap<>();
+        Flags[] systemOnly = new Flags[32];
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int system = rs.getInt(5);
                 String keywords = rs.getString(6);
-                Flags flags = keywords == null ? Flags.of(system)
+                Flags flags = keywords == null ? systemFlags(systemOnly, system)
                         : keywordFlags.computeIfAbsent(system + " " + keywords,
                                 k -> Flags.of(system, Arrays.asList(keywords.split(" "))));
                 metas.add(new MessageMeta(rs.getLong(1), rs.getLong(2), rs.getLong(3),

@@ -15,4 +15,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Connections", min = "1",
             description = "Database connections kept open: how many store calls run at the same time.")
     int connections() default DerbyMailStore.DEFAULT_CONNECTIONS;
+
+    /** Property {@code metadata.cache.messages}. */
+    @AttributeDefinition(name = "Metadata cache (messages)", min = "0",
+            description = "How many messages' metadata (UID, flags, size, date) the store keeps in memory over all"
+                    + " recently used mailboxes, so SELECT and STATUS need not read the database (some 100 bytes"
+                    + " each). 0 disables the cache.")
+    int metadata_cache_messages() default DerbyMailStore.DEFAULT_CACHED_MESSAGES;
 }

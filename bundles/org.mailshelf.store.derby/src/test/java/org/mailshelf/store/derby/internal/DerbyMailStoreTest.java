@@ -42,10 +42,15 @@ public class DerbyMailStoreTest extends MailStoreContract {
     private Path dir;
     private DerbyMailStore current;
 
+    /** The store under test: with the metadata cache (the default); {@link UncachedDerbyMailStoreTest}: without. */
+    protected DerbyMailStore newStore(Path databaseDir) {
+        return new DerbyMailStore(databaseDir);
+    }
+
     @Override
     protected MailStore open() throws Exception {
         dir = tmp.newFolder().toPath().resolve("db");
-        current = new DerbyMailStore(dir);
+        current = newStore(dir);
         return current;
     }
 
@@ -53,7 +58,7 @@ public class DerbyMailStoreTest extends MailStoreContract {
     protected MailStore reopen() {
         current.close();
         current = null;
-        current = new DerbyMailStore(dir);
+        current = newStore(dir);
         return current;
     }
 
