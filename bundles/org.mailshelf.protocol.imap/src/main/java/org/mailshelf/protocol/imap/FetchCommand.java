@@ -26,7 +26,8 @@ import org.mailshelf.protocol.imap.fetch.FetchRequest;
  * ({@code *} standing for any UID, so expunged ones above the last message count). Structure and content are
  * read only when the request needs them (see {@link SelectedMessage}). A body fetch without PEEK sets \Seen
  * first (in a read-write mailbox) and the response then includes FLAGS. A message another session expunged is
- * left out and the command ends {@code NO [EXPUNGEISSUED]}, as Dovecot does.
+ * left out and the command ends {@code OK [EXPUNGEISSUED]} (RFC 5530), as Dovecot does: the rest was fetched,
+ * and clients (and imaptest) take a NO as a failed FETCH.
  */
 final class FetchCommand implements ImapCommand {
 
@@ -79,9 +80,10 @@ final class FetchCommand implements ImapCommand {
             }
         }
         if (expunged) {
-            throw ImapFailure.no("EXPUNGEISSUED", "Some messages were expunged and could not be fetched");
+            session.ok(tag, "EXPUNGEISSUED", "Some messages were already expunged");
+        } else {
+            session.ok(tag, null, "FETCH completed");
         }
-        session.ok(tag, null, "FETCH completed");
     }
 
     /** Sets \Seen where it is missing; returns the UIDs whose flags changed. */

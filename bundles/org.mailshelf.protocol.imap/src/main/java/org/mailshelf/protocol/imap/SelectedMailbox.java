@@ -380,20 +380,25 @@ final class SelectedMailbox {
     /** Drops expunged messages in one pass, announcing each by its sequence number at that moment. */
     private void removeExpunged(Consumer<byte[]> out, boolean qresync) {
         List<Long> vanished = new ArrayList<>();
+        int announced = announcedExists;
         int kept = 0;
         for (int i = 0; i < size; i++) {
             long uid = uids[i];
             if (pendingExpunges.contains(uid)) {
-                if (qresync) {
-                    vanished.add(uid);
-                } else {
-                    out.accept(ResponseWriter.untagged().number(kept + 1L).atom("EXPUNGE").toBytes());
+                // a message the client never heard of (no EXISTS yet) just goes: announcing it would count
+                // past the EXISTS the client knows
+                if (i < announced) {
+                    if (qresync) {
+                        vanished.add(uid);
+                    } else {
+                        out.accept(ResponseWriter.untagged().number(kept + 1L).atom("EXPUNGE").toBytes());
+                    }
+                    announcedExists--;
                 }
                 if (recent[i]) {
                     recentCount--;
                 }
                 flagChanges.remove(uid);
-                announcedExists--;
             } else {
                 uids[kept] = uid;
                 metas[kept] = metas[i];

@@ -58,6 +58,18 @@ public class TwoSessionsTest {
     }
 
     @Test
+    public void aMessageAddedAndExpungedBeforeItWasAnnouncedIsNeverMentioned() {
+        f.deliver(message("1"));
+        ImapFixture.Client a = f.client().login().select("INBOX");
+        long inbox = f.mailbox("alice", "INBOX").id();
+        f.deliver(message("2"));
+        f.store.expunge(inbox, List.of(2L));
+        // the client never heard EXISTS for UID 2: an EXPUNGE for it would count past what it knows
+        assertEquals("n OK Completed\r\n", a.send("n NOOP"));
+        assertEquals("* SEARCH 1\r\ns OK SEARCH completed\r\n", a.send("s SEARCH ALL"));
+    }
+
+    @Test
     public void expungesAreAnnouncedAfterUidCommands() {
         f.deliver(message("1"));
         f.deliver(message("2"));
