@@ -4,9 +4,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.mailshelf.mime.internal.Address;
+import org.mailshelf.mime.internal.AddressParser;
 import org.mailshelf.mime.internal.BodyStructureWriter;
 import org.mailshelf.mime.internal.ContentInfo;
 import org.mailshelf.mime.internal.DateParser;
@@ -26,6 +29,8 @@ public final class MessageAnalyzer {
     static final int MAX_SEARCH_FIELDS = 1000;
     /** Longest decoded value kept for SEARCH, in chars (long References headers fit comfortably). */
     static final int MAX_SEARCH_VALUE = 65_536;
+    /** Most addresses kept for SEARCH, over all address fields. */
+    static final int MAX_SEARCH_ADDRESSES = 1000;
 
     private MessageAnalyzer() {
     }
@@ -49,7 +54,7 @@ public final class MessageAnalyzer {
         ZonedDateTime date = DateParser.parse(ContentInfo.first(root.fields(), "Date")).orElse(null);
         return new MessageStructure(EnvelopeWriter.write(root.fields()),
                 BodyStructureWriter.write(message, root, true), BodyStructureWriter.write(message, root, false),
-                parts, searchFields(root.fields()), date);
+                parts, searchFields(root.fields()), date, searchAddresses(root.fields()));
     }
 
     /**
@@ -106,6 +111,40 @@ public final class MessageAnalyzer {
         return decoded;
     }
 
+    private static Map<String, List<MailAddress>> searchAddresses(List<HeaderField> raw) {
+        Map<String, List<MailAddress>> addresses = new LinkedHashMap<>();
+        int count = 0;
+        for (HeaderField f : raw) {
+            String key = f.name().toLowerCase(Locale.ROOT);
+            if (!MessageStructure.ADDRESS_FIELDS.contains(key) || count >= MAX_SEARCH_ADDRESSES) {
+                continue;
+            }
+            List<MailAddress> parsed = mailAddresses(f.value());
+            parsed = parsed.subList(0, Math.min(parsed.size(), MAX_SEARCH_ADDRESSES - count));
+            count += parsed.size();
+            addresses.computeIfAbsent(key, k -> new ArrayList<>()).addAll(parsed);
+        }
+        return addresses;
+    }
+
+    /**
+     * The mailboxes of one raw (or decoded) address-list value: groups flattened to their members, display names
+     * decoded, the parser's fillers for a missing local part or domain turned into null.
+     */
+    static List<MailAddress> mailAddresses(String value) {
+        List<MailAddress> result = new ArrayList<>();
+        for (Address a : AddressParser.parse(value)) {
+            if (a.host() == null) {
+                continue;  // group start or end marker
+            }
+            String mailbox = AddressParser.isMissingMailbox(a.mailbox()) ? null : HeaderDecoder.decode(a.mailbox());
+            String host = AddressParser.isMissingDomain(a.host()) ? null : HeaderDecoder.decode(a.host());
+            String name = a.name() == null ? null : HeaderDecoder.decode(a.name());
+            result.add(new MailAddress(name == null || name.isBlank() ? null : name, mailbox, host));
+        }
+        return result;
+    }
+
     private static MessageStructure opaque(byte[] message) {
         int lines = 0;
         for (byte b : message) {
@@ -117,7 +156,8 @@ public final class MessageAnalyzer {
         parts.put("", new Part("", 0, 0, 0, message.length, "TEXT", "PLAIN", "US-ASCII", "7BIT", null));
         parts.put("1", new Part("1", 0, 0, 0, message.length, "TEXT", "PLAIN", "US-ASCII", "7BIT", null));
         return new MessageStructure(ascii("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)"),
-                ascii(body + " NIL NIL NIL NIL)"), ascii(body + ")"), parts, List.of(), null);
+                ascii(body + " NIL NIL NIL NIL)"), ascii(body + ")"), parts, List.of(), null,
+                Map.of());
     }
 
     private static byte[] ascii(String s) {

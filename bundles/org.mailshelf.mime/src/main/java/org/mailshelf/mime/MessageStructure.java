@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.mailshelf.mime.internal.HeaderField;
 
@@ -25,15 +27,24 @@ public final class MessageStructure {
     private final Map<String, Part> parts;
     private final List<HeaderField> headers;
     private final ZonedDateTime date;
+    private final Map<String, List<MailAddress>> addresses;
 
+    /** The fields whose addresses analysis parses from the raw octets and keeps, by lower-case name. */
+    static final Set<String> ADDRESS_FIELDS = Set.of("from", "sender", "reply-to", "to", "cc", "bcc");
+
+    /**
+     * @param addresses parsed addresses of the {@link #ADDRESS_FIELDS} present, by lower-case name; null to parse
+     *            them from the decoded {@code headers}
+     */
     MessageStructure(byte[] envelope, byte[] bodyStructure, byte[] body, Map<String, Part> parts,
-            List<HeaderField> headers, ZonedDateTime date) {
+            List<HeaderField> headers, ZonedDateTime date, Map<String, List<MailAddress>> addresses) {
         this.envelope = envelope;
         this.bodyStructure = bodyStructure;
         this.body = body;
         this.parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         this.headers = List.copyOf(headers);
         this.date = date;
+        this.addresses = addresses != null ? Map.copyOf(addresses) : parsedFromDecoded(this.headers);
     }
 
     /** Decodes {@link #toBytes()} output; throws IllegalArgumentException for data this version cannot read. */
@@ -109,6 +120,42 @@ public final class MessageStructure {
             }
         }
         return values;
+    }
+
+    /**
+     * The addresses of every top-level field with this name (case-insensitive), in message order; for FROM, TO, CC
+     * and BCC searches. From, Sender, Reply-To, To, Cc and Bcc are parsed at analysis from the raw field, so an
+     * encoded word in a display name cannot break the address list apart; other fields are parsed on demand
+     * from their decoded values.
+     */
+    public List<MailAddress> addresses(String headerName) {
+        String key = headerName.toLowerCase(Locale.ROOT);
+        if (ADDRESS_FIELDS.contains(key)) {
+            return addresses.getOrDefault(key, List.of());
+        }
+        List<MailAddress> result = new ArrayList<>();
+        for (String value : headerValues(headerName)) {
+            result.addAll(MessageAnalyzer.mailAddresses(value));
+        }
+        return result;
+    }
+
+    /** Kept addresses by lower-case field name; for the serializer. */
+    Map<String, List<MailAddress>> addressMap() {
+        return addresses;
+    }
+
+    /** For structures stored before addresses were kept: the best that the decoded values allow. */
+    private static Map<String, List<MailAddress>> parsedFromDecoded(List<HeaderField> headers) {
+        Map<String, List<MailAddress>> parsed = new LinkedHashMap<>();
+        for (HeaderField f : headers) {
+            String key = f.name().toLowerCase(Locale.ROOT);
+            if (ADDRESS_FIELDS.contains(key)) {
+                parsed.computeIfAbsent(key, k -> new ArrayList<>()).addAll(MessageAnalyzer.mailAddresses(f.value()));
+            }
+        }
+        parsed.replaceAll((k, v) -> List.copyOf(v));
+        return parsed;
     }
 
     /** All kept top-level fields, decoded, in message order; for the serializer and for SEARCH HEADER. */

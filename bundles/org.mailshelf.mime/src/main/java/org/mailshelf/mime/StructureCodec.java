@@ -19,7 +19,8 @@ import org.mailshelf.mime.internal.HeaderField;
  */
 final class StructureCodec {
 
-    static final int VERSION = 1;
+    /** 2 added the parsed addresses after the header fields; 1 is still read, its addresses parsed from those. */
+    static final int VERSION = 2;
 
     private StructureCodec() {
     }
@@ -43,6 +44,16 @@ final class StructureCodec {
             w.string(f.name());
             w.string(f.value());
         }
+        w.varint(s.addressMap().size());
+        for (Map.Entry<String, List<MailAddress>> e : s.addressMap().entrySet()) {
+            w.string(e.getKey());
+            w.varint(e.getValue().size());
+            for (MailAddress a : e.getValue()) {
+                w.string(a.name());
+                w.string(a.mailbox());
+                w.string(a.host());
+            }
+        }
         w.varint(s.partMap().size());
         for (Part p : s.partMap().values()) {
             w.part(p);
@@ -51,8 +62,8 @@ final class StructureCodec {
     }
 
     static MessageStructure decode(byte[] data) {
-        if (data == null || data.length == 0 || data[0] != VERSION) {
-            throw new IllegalArgumentException("not a message structure of format version " + VERSION);
+        if (data == null || data.length == 0 || data[0] != VERSION && data[0] != 1) {
+            throw new IllegalArgumentException("not a message structure of format version 1 or " + VERSION);
         }
         try {
             Reader r = new Reader(data);
@@ -70,6 +81,20 @@ final class StructureCodec {
             for (int i = 0; i < headerCount; i++) {
                 headers.add(new HeaderField(r.string(), r.string()));
             }
+            Map<String, List<MailAddress>> addresses = null;
+            if (data[0] >= 2) {
+                addresses = new LinkedHashMap<>();
+                int fieldCount = r.count();
+                for (int i = 0; i < fieldCount; i++) {
+                    String name = r.string();
+                    int n = r.count();
+                    List<MailAddress> list = new ArrayList<>(n);
+                    for (int j = 0; j < n; j++) {
+                        list.add(new MailAddress(r.string(), r.string(), r.string()));
+                    }
+                    addresses.put(name, List.copyOf(list));
+                }
+            }
             int partCount = r.count();
             Map<String, Part> parts = new LinkedHashMap<>();
             for (int i = 0; i < partCount; i++) {
@@ -79,7 +104,7 @@ final class StructureCodec {
             if (!parts.containsKey("") || r.pos != data.length) {
                 throw new IllegalArgumentException("corrupt message structure");
             }
-            return new MessageStructure(envelope, bodyStructure, body, parts, headers, date);
+            return new MessageStructure(envelope, bodyStructure, body, parts, headers, date, addresses);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("corrupt message structure", e);
         }

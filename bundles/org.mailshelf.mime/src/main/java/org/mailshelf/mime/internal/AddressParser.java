@@ -30,6 +30,16 @@ public final class AddressParser {
         this.tokens = tokenize(value);
     }
 
+    /** Whether {@code mailbox} is the filler for a missing local part. */
+    public static boolean isMissingMailbox(String mailbox) {
+        return MISSING_MAILBOX.equals(mailbox);
+    }
+
+    /** Whether {@code host} is the filler for a missing domain. */
+    public static boolean isMissingDomain(String host) {
+        return MISSING_DOMAIN.equals(host);
+    }
+
     public static List<Address> parse(String value) {
         return value == null ? List.of() : new AddressParser(value).addressList();
     }

@@ -64,6 +64,8 @@ final class FetchCommand implements ImapCommand {
         }
         Set<Long> seenNow = fetch.setsSeen() && !s.readOnly() ? markSeen(session, mailbox, msns) : Set.of();
         boolean condstore = session.isEnabled(Extension.CONDSTORE);
+        // FLAGS may show a keyword the client has not heard of yet (a new message's, or a change not announced)
+        mailbox.announceKeywords(session::untagged, s.readOnly());
         boolean expunged = false;
         for (int msn : msns) {
             if (fetch.hasChangedSince() && !fetch.selects(mailbox.meta(msn).modSeq())) {

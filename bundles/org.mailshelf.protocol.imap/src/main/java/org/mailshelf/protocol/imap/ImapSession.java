@@ -411,8 +411,8 @@ final class ImapSession implements ProtocolHandler {
     }
 
     private boolean announce(Selected s, boolean expungesAllowed) {
-        boolean alive = s.mailbox().announce(this::untagged, expungesAllowed, isEnabled(Extension.CONDSTORE),
-                isEnabled(Extension.QRESYNC));
+        boolean alive = s.mailbox().announce(this::untagged, s.readOnly(), expungesAllowed,
+                isEnabled(Extension.CONDSTORE), isEnabled(Extension.QRESYNC));
         if (!alive) {
             untagged(ResponseWriter.status(null, Status.BYE, null, "Selected mailbox was deleted"));
         }

@@ -137,7 +137,11 @@ final class ListCommand implements ImapCommand {
         session.untagged(line);
     }
 
-    /** LSUB as RFC 3501 has it: a subscribed name without a mailbox is {@code \Noselect}. */
+    /**
+     * LSUB as RFC 3501 has it: a subscribed name without a mailbox is {@code \Noselect}, and so is an
+     * unsubscribed superior of a subscribed name when the pattern matches the superior but not the name
+     * ({@code %} stopping at its level), as Dovecot does.
+     */
     private static void lsub(ImapSession session, String tag, ArgumentReader args) throws ParseException {
         String reference = args.astring();
         String wirePattern = args.listMailbox();
@@ -152,14 +156,24 @@ final class ListCommand implements ImapCommand {
         for (MailboxInfo info : session.services().store().mailboxes(session.account())) {
             all.add(info.name());
         }
+        Set<String> subscribed = session.services().store().subscriptions(session.account());
         Set<String> names = new TreeSet<>(MailboxNames::compare);
-        names.addAll(session.services().store().subscriptions(session.account()));
-        for (String name : names) {
-            if (!pattern.matcher(name).matches()) {
+        for (String name : subscribed) {
+            if (pattern.matcher(name).matches()) {
+                names.add(name);
                 continue;
             }
+            // RFC 3501 section 6.3.9: where "%" stops above a subscribed name, its unsubscribed superior at
+            // that level is returned as \Noselect
+            for (String parent : MailboxNames.parents(name)) {
+                if (!subscribed.contains(parent) && pattern.matcher(parent).matches()) {
+                    names.add(parent);
+                }
+            }
+        }
+        for (String name : names) {
             ResponseWriter w = ResponseWriter.untagged().atom("LSUB").beginList();
-            if (!all.contains(name)) {
+            if (!subscribed.contains(name) || !all.contains(name)) {
                 w.atom("\\Noselect");
             }
             session.untagged(w.endList().string("/").astring(MailboxNames.toWire(name)).toBytes());

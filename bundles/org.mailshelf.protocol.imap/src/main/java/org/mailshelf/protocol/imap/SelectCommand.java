@@ -1,6 +1,5 @@
 package org.mailshelf.protocol.imap;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.mailshelf.api.MailboxInfo;
@@ -25,8 +24,6 @@ import org.mailshelf.protocol.imap.codec.Status;
  * tombstone. With another UIDVALIDITY the client's cache is worthless and the select is a plain one.
  */
 final class SelectCommand implements ImapCommand {
-
-    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
 
     private final boolean readOnly;
 
@@ -113,16 +110,7 @@ final class SelectCommand implements ImapCommand {
     }
 
     private void describe(ImapSession session, SelectedMailbox mailbox) {
-        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
-        flags.addAll(mailbox.keywords());
-        session.untagged(ResponseWriter.untagged().atom("FLAGS").flags(flags).toBytes());
-        List<String> permanent = new ArrayList<>();
-        if (!readOnly) {
-            permanent.addAll(flags);
-            permanent.add("\\*");
-        }
-        session.untagged(ResponseWriter.untagged().atom("OK").beginCode("PERMANENTFLAGS").flags(permanent).endCode()
-                .text("Flags permitted").toBytes());
+        mailbox.writeFlags(session::untagged, readOnly);
         session.untagged(ResponseWriter.untagged().number(mailbox.size()).atom("EXISTS").toBytes());
         session.untagged(ResponseWriter.untagged().number(mailbox.recentCount()).atom("RECENT").toBytes());
         int unseen = mailbox.firstUnseen();

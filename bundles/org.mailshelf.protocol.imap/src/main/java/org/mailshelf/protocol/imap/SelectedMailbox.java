@@ -2,6 +2,7 @@ package org.mailshelf.protocol.imap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -32,9 +33,16 @@ import org.mailshelf.protocol.imap.codec.SequenceSet;
  * the same queue (expunges) or are applied at once ({@link #updated}), and their echo is recognised by
  * mod-sequence.
  *
+ * <p>The FLAGS response must list every flag a FETCH may show (RFC 3501 section 7.2.6). SELECT lists the keywords
+ * in use; a keyword that appears later (this or another session stored it, or a new message carries it) is
+ * announced with a new FLAGS and PERMANENTFLAGS ({@link #announceKeywords}) before the first FETCH that could
+ * show it. Keywords are never withdrawn: a client may still hold messages with them.
+ *
  * <p>Not thread-safe apart from the queue: the session uses it under its lock.
  */
 final class SelectedMailbox {
+
+    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
 
     private final MailStore store;
     private final MailboxInfo info;
@@ -42,6 +50,9 @@ final class SelectedMailbox {
     private final Queue<MailboxEvent> events = new ConcurrentLinkedQueue<>();
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     private final TreeSet<Long> flagChanges = new TreeSet<>();
+    /** Every keyword this view has seen; a FETCH may show only those the last FLAGS response listed. */
+    private final TreeSet<String> keywords = new TreeSet<>();
+    private boolean keywordsAnnounced = true;
     private Subscription subscription;
     private long[] uids = new long[0];
     private MessageMeta[] metas = new MessageMeta[0];
@@ -79,6 +90,7 @@ final class SelectedMailbox {
         }
         m.announcedExists = m.size;
         m.announcedRecent = m.recentCount;
+        m.keywordsAnnounced = true; // the SELECT response lists them
         return m;
     }
 
@@ -147,13 +159,47 @@ final class SelectedMailbox {
         return 0;
     }
 
-    /** Every keyword in use, for the FLAGS response. */
+    /** Every keyword this view has seen, in use or not any more. */
     Set<String> keywords() {
-        Set<String> k = new TreeSet<>();
-        for (int i = 0; i < size; i++) {
-            k.addAll(metas[i].flags().keywords());
+        return Collections.unmodifiableSet(keywords);
+    }
+
+    /**
+     * SELECT's {@code * FLAGS (...)} and {@code * OK [PERMANENTFLAGS (...)]}: the system flags and every keyword
+     * seen, all permitted and new ones too ({@code \\*}) unless the mailbox is read-only.
+     */
+    void writeFlags(Consumer<byte[]> out, boolean readOnly) {
+        List<String> flags = writeFlagsOnly(out);
+        List<String> permanent = new ArrayList<>();
+        if (!readOnly) {
+            permanent.addAll(flags);
+            permanent.add("\\*");
         }
-        return k;
+        out.accept(ResponseWriter.untagged().atom("OK").beginCode("PERMANENTFLAGS").flags(permanent).endCode()
+                .text("Flags permitted").toBytes());
+    }
+
+    /**
+     * Writes FLAGS, and PERMANENTFLAGS for a read-write mailbox, if a keyword turned up since the last ones. Call
+     * before any FETCH that may show flags; {@link #announce} does.
+     */
+    void announceKeywords(Consumer<byte[]> out, boolean readOnly) {
+        if (keywordsAnnounced) {
+            return;
+        }
+        if (readOnly) {
+            writeFlagsOnly(out);
+        } else {
+            writeFlags(out, false);
+        }
+    }
+
+    private List<String> writeFlagsOnly(Consumer<byte[]> out) {
+        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
+        flags.addAll(keywords);
+        out.accept(ResponseWriter.untagged().atom("FLAGS").flags(flags).toBytes());
+        keywordsAnnounced = true;
+        return flags;
     }
 
     /**
@@ -214,6 +260,7 @@ final class SelectedMailbox {
             int msn = msn(meta.uid());
             if (msn > 0 && meta.modSeq() > metas[msn - 1].modSeq()) {
                 metas[msn - 1] = meta;
+                noteKeywords(meta);
                 flagChanges.remove(meta.uid());
             }
         }
@@ -230,11 +277,13 @@ final class SelectedMailbox {
      *
      * @return false if the mailbox was deleted: the session must say BYE
      */
-    boolean announce(Consumer<byte[]> out, boolean expungesAllowed, boolean condstore, boolean qresync) {
+    boolean announce(Consumer<byte[]> out, boolean readOnly, boolean expungesAllowed, boolean condstore,
+            boolean qresync) {
         sync();
         if (deleted) {
             return false;
         }
+        announceKeywords(out, readOnly);
         if (expungesAllowed && !pendingExpunges.isEmpty()) {
             removeExpunged(out, qresync);
         }
@@ -344,6 +393,7 @@ final class SelectedMailbox {
             if (msn > 0) {
                 if (meta.modSeq() > metas[msn - 1].modSeq()) {
                     metas[msn - 1] = meta;
+                    noteKeywords(meta);
                     flagChanges.add(meta.uid());
                 }
             } else {
@@ -362,10 +412,17 @@ final class SelectedMailbox {
         }
         uids[size] = meta.uid();
         metas[size] = meta;
+        noteKeywords(meta);
         recent[size] = isRecent;
         size++;
         if (isRecent) {
             recentCount++;
+        }
+    }
+
+    private void noteKeywords(MessageMeta meta) {
+        if (keywords.addAll(meta.flags().keywords())) {
+            keywordsAnnounced = false;
         }
     }
 

@@ -107,6 +107,9 @@ final class StoreCommand implements ImapCommand {
             mailbox.updated(changed);
         }
         boolean condstore = session.isEnabled(Extension.CONDSTORE);
+        if (!r.silent()) {
+            mailbox.announceKeywords(session::untagged, false);
+        }
         if (!r.silent() || condstore) {
             for (int i = 0; i < msns.length; i++) {
                 if (!skipped.get(i)) {

@@ -140,6 +140,45 @@ public class MailboxCommandsTest {
                 """);
     }
 
+    /** imaptest "subscribe": "%" stopping above a subscribed name gives its unsubscribed superior. */
+    @Test
+    public void lsubPercentReturnsUnsubscribedSuperiorsAsNoselect() {
+        f.run(HELLO + """
+                C: 1 CREATE imaptest/test
+                S: 1 OK CREATE completed
+                C: 2 CREATE imaptest/test2/test
+                S: 2 OK CREATE completed
+                C: 3 CREATE imaptest/test3/test3
+                S: 3 OK CREATE completed
+                C: 4 SUBSCRIBE imaptest/test
+                S: 4 OK SUBSCRIBE completed
+                C: 5 SUBSCRIBE imaptest/test2/test
+                S: 5 OK SUBSCRIBE completed
+                C: 6 SUBSCRIBE imaptest/test3/test3
+                S: 6 OK SUBSCRIBE completed
+                C: 7 LSUB "" imaptest/%
+                S: * LSUB () "/" imaptest/test
+                S: * LSUB (\\Noselect) "/" imaptest/test2
+                S: * LSUB (\\Noselect) "/" imaptest/test3
+                S: 7 OK LSUB completed
+                C: 8 LSUB "" %
+                S: * LSUB (\\Noselect) "/" imaptest
+                S: 8 OK LSUB completed
+                C: 9 LSUB "" imaptest/*
+                S: * LSUB () "/" imaptest/test
+                S: * LSUB () "/" imaptest/test2/test
+                S: * LSUB () "/" imaptest/test3/test3
+                S: 9 OK LSUB completed
+                C: 10 SUBSCRIBE imaptest/test2
+                S: 10 OK SUBSCRIBE completed
+                C: 11 LSUB "" imaptest/%
+                S: * LSUB () "/" imaptest/test
+                S: * LSUB () "/" imaptest/test2
+                S: * LSUB (\\Noselect) "/" imaptest/test3
+                S: 11 OK LSUB completed
+                """);
+    }
+
     @Test
     public void statusReportsEveryItem() {
         f.deliver("alice", "INBOX", "abc\r\n", Flags.SEEN);

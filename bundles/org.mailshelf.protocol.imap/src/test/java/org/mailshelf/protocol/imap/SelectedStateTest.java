@@ -113,6 +113,8 @@ public class SelectedStateTest {
                 S: * 2 FETCH (FLAGS (\\Seen \\Recent))
                 S: 1 OK STORE completed
                 C: 2 UID STORE 2 FLAGS.SILENT (\\Flagged $Label)
+                S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label)
+                S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label \\*)] Flags permitted
                 S: 2 OK STORE completed
                 C: 3 UID STORE 1:* -FLAGS \\Seen
                 S: * 1 FETCH (UID 1 FLAGS (\\Recent))

@@ -18,6 +18,9 @@ final class CommandLexer {
     private int lineIndex;
     private byte[] cur;
     private int pos;
+    /** True in FETCH and UID FETCH, the only commands whose arguments have sections (see {@link #atom()}). */
+    private boolean fetch;
+    private boolean uid;
 
     private CommandLexer(List<byte[]> lines, List<Token.Literal> literals) {
         this.lines = lines;
@@ -40,6 +43,8 @@ final class CommandLexer {
         pos++;
         String name = word(ImapChars::isAtomChar, "Missing or invalid command name").toUpperCase(Locale.ROOT);
         List<Token> args = new ArrayList<>();
+        fetch = name.equals("FETCH");
+        uid = name.equals("UID");
         if (!atCommandEnd()) {
             if (atLineEnd() || cur[pos] != ' ') {
                 throw new ParseException("Invalid character in command name");
@@ -64,7 +69,11 @@ final class CommandLexer {
     /** Tokens separated by single spaces, up to the end of the command or, in a list, its ")". */
     private void sequence(List<Token> out, boolean inList) throws ParseException {
         while (true) {
-            out.add(token());
+            Token t = token();
+            out.add(t);
+            if (uid && !inList && out.size() == 1 && t instanceof Token.Atom a && a.text().equalsIgnoreCase("FETCH")) {
+                fetch = true;
+            }
             if (atLineEnd()) {
                 if (literalHere()) {
                     throw new ParseException("Missing space before literal");
@@ -149,7 +158,15 @@ final class CommandLexer {
         }
     }
 
-    /** A bare word; inside {@code [...]} (FETCH sections) spaces, parentheses and quotes are part of it. */
+    /**
+     * A bare word. {@code [} is an ordinary ATOM-CHAR and {@code ]} may occur in astrings and list-mailboxes
+     * ({@code [Gmail]/Sent}), so brackets mean nothing here, with one exception: in FETCH and UID FETCH a
+     * {@code [} right after a section keyword (BODY, BODY.PEEK, BINARY, BINARY.PEEK, BINARY.SIZE) opens a section,
+     * inside which spaces, parentheses and quotes belong to the word ({@code BODY[HEADER.FIELDS (A B)]<0.10>}).
+     * Both conditions are needed: no other command has sections, so {@code SELECT body[x} is just a mailbox name,
+     * and no other FETCH attribute has one. Whether the word suits its place (atom, astring, section) is for
+     * {@link ArgumentReader} to say.
+     */
     private Token.Atom atom() throws ParseException {
         int start = pos;
         int depth = 0;
@@ -158,7 +175,7 @@ final class CommandLexer {
             if (depth == 0 && (c == ' ' || c == '(' || c == ')')) {
                 break;
             }
-            if (c == '[') {
+            if (c == '[' && (depth > 0 || opensSection(start))) {
                 depth++;
             } else if (c == ']' && depth > 0) {
                 depth--;
@@ -171,6 +188,18 @@ final class CommandLexer {
             throw new ParseException("Missing ']'");
         }
         return new Token.Atom(new String(cur, start, pos - start, StandardCharsets.US_ASCII));
+    }
+
+    /** Whether a {@code [} at {@code pos}, in a word begun at {@code start}, opens a FETCH section. */
+    private boolean opensSection(int start) {
+        if (!fetch) {
+            return false;
+        }
+        String word = new String(cur, start, pos - start, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+        return switch (word) {
+            case "BODY", "BODY.PEEK", "BINARY", "BINARY.PEEK", "BINARY.SIZE" -> true;
+            default -> false;
+        };
     }
 
     private boolean atLineEnd() {

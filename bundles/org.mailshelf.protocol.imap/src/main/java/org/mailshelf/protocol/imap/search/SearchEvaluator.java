@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mailshelf.api.MessageMeta;
+import org.mailshelf.mime.MailAddress;
 import org.mailshelf.protocol.imap.message.MessageView;
 
 /**
@@ -60,6 +61,8 @@ public final class SearchEvaluator {
             return meta.modSeq() >= m.modSeq();
         } else if (key instanceof SearchKey.Header h) {
             return header(h);
+        } else if (key instanceof SearchKey.Address a) {
+            return address(a);
         } else if (key instanceof SearchKey.Body b) {
             return body().contains(Fold.fold(b.value()));
         } else if (key instanceof SearchKey.Text t) {
@@ -114,6 +117,22 @@ public final class SearchEvaluator {
             }
         }
         return false;
+    }
+
+    /**
+     * Dovecot's address search: the field's addresses written as {@code Name <mailbox@host>, ...} (see
+     * {@link MailAddress#toString()}), so a value matches within a display name, a local part, a domain or a whole
+     * address, whatever comments, quoting and encoded words the field had.
+     */
+    private boolean address(SearchKey.Address a) {
+        if (a.value().isEmpty()) {
+            return !message.structure().headerValues(a.field()).isEmpty();
+        }
+        StringBuilder written = new StringBuilder();
+        for (MailAddress address : message.structure().addresses(a.field())) {
+            written.append(written.length() == 0 ? "" : ", ").append(address);
+        }
+        return Fold.fold(written.toString()).contains(Fold.fold(a.value()));
     }
 
     private String body() {

@@ -13,7 +13,7 @@ import org.mailshelf.protocol.imap.codec.SequenceSet;
  * One SEARCH criterion (RFC 3501 section 6.4.4, RFC 7162 MODSEQ) as a tree. The parser reduces the grammar to
  * these few forms: {@code UNSEEN} is {@code Not(SystemFlag(SEEN))}, {@code NEW} is
  * {@code And(Recent, Not(SystemFlag(SEEN)))}, {@code OLD} is {@code Not(Recent)}, {@code FROM x} is
- * {@code Header("From", x)}, and so on. Every key knows its {@link Cost}: what evaluating it needs to load.
+ * {@code Address("From", x)}, {@code SUBJECT x} is {@code Header("Subject", x)}, and so on. Every key knows its {@link Cost}: what evaluating it needs to load.
  */
 public sealed interface SearchKey {
 
@@ -125,11 +125,28 @@ public sealed interface SearchKey {
 
     /**
      * A top-level header field {@code name} whose decoded value contains {@code value} (case-insensitive); an
-     * empty value matches every message that has the field. FROM, TO, CC, BCC and SUBJECT are this key.
+     * empty value matches every message that has the field. SUBJECT and HEADER are this key.
      */
     record Header(String name, String value) implements SearchKey {
         public Header {
             Objects.requireNonNull(name);
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public Cost cost() {
+            return Cost.STRUCTURE;
+        }
+    }
+
+    /**
+     * FROM, TO, CC, BCC: one of the parsed addresses of the top-level fields {@code field}, written as Dovecot does
+     * ({@code Display Name <mailbox@host>}, comments and quoting gone, the name decoded), contains {@code value}
+     * (case-insensitive); an empty value matches every message that has the field.
+     */
+    record Address(String field, String value) implements SearchKey {
+        public Address {
+            Objects.requireNonNull(field);
             Objects.requireNonNull(value);
         }
 

@@ -121,10 +121,10 @@ public final class SearchParser {
             case "RECENT" -> new SearchKey.Recent();
             case "NEW" -> new SearchKey.And(List.of(new SearchKey.Recent(), new SearchKey.Not(flag(Flags.SEEN))));
             case "OLD" -> new SearchKey.Not(new SearchKey.Recent());
-            case "BCC" -> new SearchKey.Header("Bcc", r.astring());
-            case "CC" -> new SearchKey.Header("Cc", r.astring());
-            case "FROM" -> new SearchKey.Header("From", r.astring());
-            case "TO" -> new SearchKey.Header("To", r.astring());
+            case "BCC" -> new SearchKey.Address("Bcc", r.astring());
+            case "CC" -> new SearchKey.Address("Cc", r.astring());
+            case "FROM" -> new SearchKey.Address("From", r.astring());
+            case "TO" -> new SearchKey.Address("To", r.astring());
             case "SUBJECT" -> new SearchKey.Header("Subject", r.astring());
             case "HEADER" -> new SearchKey.Header(fieldName(r.astring()), r.astring());
             case "BODY" -> new SearchKey.Body(r.astring());

@@ -136,7 +136,11 @@ public class ArgumentReaderTest {
 
     @Test
     public void sections() throws ParseException {
-        ArgumentReader r = args("(body.peek[1.2.HEADER.FIELDS (From \"To\")]<0.100> FLAGS)").list();
+        // sections exist only in FETCH (see CommandLexer.atom)
+        ArgumentReader fetch = Feed.command(
+                "t FETCH 1 (body.peek[1.2.HEADER.FIELDS (From \"To\")]<0.100> FLAGS)\r\n").reader();
+        fetch.sequenceSet();
+        ArgumentReader r = fetch.list();
         SectionSpec s = r.section();
         assertEquals("BODY.PEEK", s.attribute());
         assertEquals(List.of(1, 2), s.part());

@@ -83,6 +83,32 @@ public class CommandLexerTest {
     }
 
     @Test
+    public void bracketIsAnAtomCharOutsideFetchSections() {
+        // imaptest's "atoms" test: every ATOM-CHAR that is not a letter
+        ok("a1 SELECT !#$&'+,-.0123456789:;<=>?@^_`|[}", "a1 SELECT !#$&'+,-.0123456789:;<=>?@^_`|[}");
+        ok("a1 LIST \"\" !#$&'+,-.0123456789:;<=>?@^_`|[}%*", "a1 LIST \"\" !#$&'+,-.0123456789:;<=>?@^_`|[}%*");
+        ok("a1 CREATE a[b", "a1 CREATE a[b");
+        ok("a1 DELETE [a", "a1 DELETE [a");
+        // a section keyword opens a section only in FETCH
+        ok("a1 SELECT body[x", "a1 SELECT body[x");
+        ok("a1 UID SEARCH HEADER body[ x", "a1 UID SEARCH HEADER body[ x");
+    }
+
+    @Test
+    public void sectionsOpenOnlyAfterSectionKeywordsInFetch() {
+        Command c = Feed.command(
+                "a1 uid fetch 1 (body.peek[header.fields (A)] Binary.Size[1] binary.peek[2]<0.1>)\r\n");
+        Token.ParenList atts = (Token.ParenList) c.arguments().get(2);
+        assertEquals(List.of(new Token.Atom("body.peek[header.fields (A)]"), new Token.Atom("Binary.Size[1]"),
+                new Token.Atom("binary.peek[2]<0.1>")), atts.items());
+        bad("a1 UID FETCH 1 BODY[HEADER", "a1 SYNTAX Missing ']'");
+        // anywhere else "[" is an ordinary character, even in FETCH
+        ok("a1 FETCH 1 (X[a b])", "a1 FETCH 1 (X[a b])");
+        assertEquals(2, ((Token.ParenList) Feed.command("a1 FETCH 1 (X[a b])\r\n").arguments().get(1)).items().size());
+        ok("a1 FETCH 1 BODY[]x[", "a1 FETCH 1 BODY[]x[");
+    }
+
+    @Test
     public void tagRules() {
         ok("a.1-x] NOOP", "a.1-x] NOOP");
         bad("a+1 NOOP", "null SYNTAX Invalid character in tag");

@@ -155,6 +155,41 @@ public class SearchEvaluatorTest {
         no(m, "FROM bob", "TO andre", "BCC bob", "SUBJECT inner", "SUBJECT \"=?UTF-8?B\"", "FROM =E9");
     }
 
+    /** imaptest "search-addresses": comments go, the address is assembled from its parts. */
+    @Test
+    public void addressKeysMatchParsedAddressesNotHeaderText() throws Exception {
+        TestMessage m = new TestMessage(Mail.crlf("""
+                From: <user-from (comment)@ (comment) domain.org>
+                To: "Real Name" <user-to@domain.org>
+                Cc: Other (a comment) <"quoted local"@[127.0.0.1]>
+                Bcc: <@route.example,@other.example:user-bcc@domain.org>
+                Subject: addresses
+
+                body
+                """));
+        yes(m, "FROM user-from@domain.org", "FROM USER-FROM@DOMAIN.ORG", "FROM user-from", "FROM domain.org",
+                "FROM m@do", "TO \"real name\"", "TO \"Real Name <user-to@domain.org>\"", "TO user-to@domain.org",
+                "CC \"quoted local@[127.0.0.1]\"", "CC other", "BCC user-bcc@domain.org", "NOT FROM comment");
+        no(m, "FROM comment", "FROM \"user-from (comment)\"", "CC \"a comment\"", "CC \"\\\"quoted\"",
+                "BCC route.example", "TO \"\\\"Real\"");
+    }
+
+    @Test
+    public void addressKeysDecodeEncodedWordNamesAndFlattenGroups() throws Exception {
+        TestMessage m = new TestMessage(Mail.crlf("""
+                From: =?UTF-8?Q?M=C3=BCller=2C_J=C3=BCrgen?= <jm@example.de>, x@example.org (Xavier Comment)
+                To: Friends: anna@example.com, "Ben B." <ben@example.net>;, solo@example.com
+                Cc: undisclosed-recipients:;
+                Subject: names
+
+                body
+                """));
+        yes(m, "FROM \"müller, jürgen\"", "FROM \"MÜLLER, JÜRGEN <jm@example.de>\"", "FROM \"xavier comment\"",
+                "FROM x@example.org", "TO anna@example.com", "TO \"ben b.\"", "TO \"Ben B. <ben@example.net>\"",
+                "TO solo@example.com", "TO \"anna@example.com, Ben\"", "CC \"\"");
+        no(m, "FROM =?UTF-8", "FROM M=C3", "TO friends", "CC undisclosed", "BCC \"\"");
+    }
+
     @Test
     public void headerKey() throws Exception {
         TestMessage m = new TestMessage(Mail.MIXED);

@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.mailshelf.api.Flags;
 import org.mailshelf.protocol.imap.codec.ParseException;
 import org.mailshelf.protocol.imap.codec.SequenceSet;
+import org.mailshelf.protocol.imap.search.SearchKey.Address;
 import org.mailshelf.protocol.imap.search.SearchKey.All;
 import org.mailshelf.protocol.imap.search.SearchKey.And;
 import org.mailshelf.protocol.imap.search.SearchKey.Body;
@@ -103,10 +104,10 @@ public class SearchParserTest {
 
     @Test
     public void stringKeys() throws Exception {
-        assertEquals(new Header("Bcc", "boss"), key("BCC boss"));
-        assertEquals(new Header("Cc", "x y"), key("CC \"x y\""));
-        assertEquals(new Header("From", "smith"), key("FROM smith"));
-        assertEquals(new Header("To", "jones"), key("to jones"));
+        assertEquals(new Address("Bcc", "boss"), key("BCC boss"));
+        assertEquals(new Address("Cc", "x y"), key("CC \"x y\""));
+        assertEquals(new Address("From", "smith"), key("FROM smith"));
+        assertEquals(new Address("To", "jones"), key("to jones"));
         assertEquals(new Header("Subject", "a \"quoted\" word"), key("SUBJECT \"a \\\"quoted\\\" word\""));
         assertEquals(new Body("lunch"), key("BODY lunch"));
         assertEquals(new Text("x"), key("TEXT {1+}\r\nx"));
@@ -191,9 +192,9 @@ public class SearchParserTest {
     @Test
     public void notOrAndParentheses() throws Exception {
         assertEquals(new Not(flag(Flags.SEEN)), key("NOT SEEN"));
-        assertEquals(new Not(new Not(new Header("From", "a"))), key("NOT NOT FROM a"));
+        assertEquals(new Not(new Not(new Address("From", "a"))), key("NOT NOT FROM a"));
         assertEquals(new Or(flag(Flags.SEEN), flag(Flags.FLAGGED)), key("OR SEEN FLAGGED"));
-        assertEquals(new Or(new Or(new Header("From", "a"), new Header("To", "b")), new Not(new Body("c"))),
+        assertEquals(new Or(new Or(new Address("From", "a"), new Address("To", "b")), new Not(new Body("c"))),
                 key("OR OR FROM a TO b NOT BODY c"));
         assertEquals(new Or(and(flag(Flags.SEEN), new Larger(5)), new Not(new Uid(set("1:*")))),
                 key("OR (SEEN LARGER 5) NOT UID 1:*"));
