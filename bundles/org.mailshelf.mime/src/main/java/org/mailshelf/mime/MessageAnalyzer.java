@@ -128,14 +128,18 @@ public final class MessageAnalyzer {
     }
 
     /**
-     * The mailboxes of one raw (or decoded) address-list value: groups flattened to their members, display names
-     * decoded, the parser's fillers for a missing local part or domain turned into null.
+     * The mailboxes of one raw (or decoded) address-list value: a group as its name followed by its members,
+     * display names decoded, the parser's fillers for a missing local part or domain turned into null.
      */
     static List<MailAddress> mailAddresses(String value) {
         List<MailAddress> result = new ArrayList<>();
         for (Address a : AddressParser.parse(value)) {
             if (a.host() == null) {
-                continue;  // group start or end marker
+                // RFC 3501 group markers: start (NIL NIL "name" NIL), end (NIL NIL NIL NIL)
+                if (a.mailbox() != null && !a.mailbox().isBlank()) {
+                    result.add(MailAddress.group(HeaderDecoder.decode(a.mailbox())));
+                }
+                continue;
             }
             String mailbox = AddressParser.isMissingMailbox(a.mailbox()) ? null : HeaderDecoder.decode(a.mailbox());
             String host = AddressParser.isMissingDomain(a.host()) ? null : HeaderDecoder.decode(a.host());

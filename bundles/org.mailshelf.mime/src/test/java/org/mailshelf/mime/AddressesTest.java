@@ -28,11 +28,12 @@ public class AddressesTest {
         assertEquals("user-from@domain.org", s.addresses("from").get(0).toString());
         assertEquals(List.of(new MailAddress("Müller, Jürgen", "jm", "example.de"),
                 new MailAddress("Xavier", "x", "example.org")), s.addresses("To"));
-        assertEquals(List.of(new MailAddress("Ann \"A\"", "ann b", "example.com"),
+        assertEquals(List.of(MailAddress.group("Friends"), new MailAddress("Ann \"A\"", "ann b", "example.com"),
                 new MailAddress(null, "ben", "example.net"), new MailAddress(null, "broken", null)),
                 s.addresses("Cc"));
-        assertEquals("Ann \"A\" <ann b@example.com>", s.addresses("Cc").get(0).toString());
-        assertEquals(List.of(), s.addresses("Bcc"));
+        assertEquals("Friends:", s.addresses("Cc").get(0).toString());
+        assertEquals("Ann \"A\" <ann b@example.com>", s.addresses("Cc").get(1).toString());
+        assertEquals(List.of(MailAddress.group("undisclosed-recipients")), s.addresses("Bcc"));
         assertEquals(List.of(), s.addresses("Reply-To"));
         assertEquals(List.of(new MailAddress("Someone", "someone", "example.com")), s.addresses("x-also"));
     }

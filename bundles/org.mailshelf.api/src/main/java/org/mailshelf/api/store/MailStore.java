@@ -169,6 +169,14 @@ public interface MailStore {
     long claimRecent(long mailboxId);
 
     /**
+     * The mailbox's recent-floor without claiming anything (for IMAP EXAMINE and STATUS RECENT, which must not
+     * take \Recent away from the next session that selects the mailbox).
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    long recentFloor(long mailboxId);
+
+    /**
      * Tells the listener of every later change to the mailbox, on the thread that made the change, after it
      * is durable. Close the subscription to stop.
      */

@@ -610,6 +610,22 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    public void recentFloorLooksWithoutClaiming() {
+        long box = inbox("alice");
+        long a1 = store.append(box, msg("1"), Flags.NONE, Instant.now()).uid();
+        long floor = store.recentFloor(box);
+        assertTrue(floor <= a1);
+        assertEquals("looking twice changes nothing", floor, store.recentFloor(box));
+        assertEquals("the next claim still gets the message", floor, store.claimRecent(box));
+        assertEquals(store.counts(box).uidNext(), store.recentFloor(box));
+    }
+
+    @Test(expected = MailboxNotFoundException.class)
+    public void recentFloorOfAMissingMailboxFails() {
+        store.recentFloor(987654321L);
+    }
+
+    @Test
     public void twoSessionsClaimingAtOnceNeverBothSeeAMessageAsRecent() throws Exception {
         long box = inbox("alice");
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -92,7 +92,7 @@ final class SelectCommand implements ImapCommand {
         String account = session.account();
         MailboxInfo info = session.services().store().mailbox(account, MailboxNames.fromWire(r.mailbox()))
                 .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
-        SelectedMailbox mailbox = SelectedMailbox.open(session.services().store(), info, session::wakeup);
+        SelectedMailbox mailbox = SelectedMailbox.open(session.services().store(), info, session::wakeup, readOnly);
         describe(session, mailbox);
         session.become(new Selected(account, mailbox, readOnly));
         if (r.qresync() != null && r.qresync().uidValidity() == mailbox.uidValidity()) {

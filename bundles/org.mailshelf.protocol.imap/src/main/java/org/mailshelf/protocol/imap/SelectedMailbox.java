@@ -47,6 +47,7 @@ final class SelectedMailbox {
     private final MailStore store;
     private final MailboxInfo info;
     private final Runnable wakeup;
+    private final boolean readOnly;
     private final Queue<MailboxEvent> events = new ConcurrentLinkedQueue<>();
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     private final TreeSet<Long> flagChanges = new TreeSet<>();
@@ -63,10 +64,16 @@ final class SelectedMailbox {
     private int announcedRecent;
     private boolean deleted;
 
-    private SelectedMailbox(MailStore store, MailboxInfo info, Runnable wakeup) {
+    private SelectedMailbox(MailStore store, MailboxInfo info, Runnable wakeup, boolean readOnly) {
         this.store = store;
         this.info = info;
         this.wakeup = wakeup;
+        this.readOnly = readOnly;
+    }
+
+    /** EXAMINE only looks at \Recent; SELECT takes it (RFC 3501 6.3.2: EXAMINE loses no \Recent flags). */
+    private long recentFloor() {
+        return readOnly ? store.recentFloor(info.id()) : store.claimRecent(info.id());
     }
 
     /**
@@ -74,11 +81,11 @@ final class SelectedMailbox {
      * recognised). A message delivered between the claim and the read counts as recent here and possibly in
      * the next session that claims too; that is the only imprecision.
      */
-    static SelectedMailbox open(MailStore store, MailboxInfo info, Runnable wakeup) {
-        SelectedMailbox m = new SelectedMailbox(store, info, wakeup);
+    static SelectedMailbox open(MailStore store, MailboxInfo info, Runnable wakeup, boolean readOnly) {
+        SelectedMailbox m = new SelectedMailbox(store, info, wakeup, readOnly);
         m.subscription = store.subscribe(info.id(), m::enqueue);
         try {
-            long floor = store.claimRecent(info.id());
+            long floor = m.recentFloor();
             List<MessageMeta> all = store.messages(info.id());
             m.ensureCapacity(all.size());
             for (MessageMeta meta : all) {
@@ -377,7 +384,7 @@ final class SelectedMailbox {
         if (!added.isEmpty()) {
             long floor;
             try {
-                floor = store.claimRecent(info.id());
+                floor = recentFloor();
             } catch (MailboxNotFoundException e) {
                 floor = Long.MAX_VALUE;
             }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.MessageMeta;
+import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxCounts;
 import org.mailshelf.protocol.imap.SessionState.Selected;
 import org.mailshelf.protocol.imap.codec.ArgumentReader;
@@ -13,8 +15,8 @@ import org.mailshelf.protocol.imap.codec.ResponseWriter;
 
 /**
  * STATUS (RFC 3501 section 6.3.10) with HIGHESTMODSEQ (RFC 7162) and SIZE (RFC 8438), read in one look from
- * the store. RECENT is known only for the mailbox this session has selected (\Recent belongs to the session
- * that claimed it); for any other mailbox it is 0.
+ * the store. RECENT is this session's count for the mailbox it has selected; for any other mailbox it is the
+ * number of messages the next SELECT would see as \Recent, looked up without claiming them.
  */
 final class StatusCommand implements ImapCommand {
 
@@ -78,12 +80,29 @@ final class StatusCommand implements ImapCommand {
         return switch (item) {
             case "MESSAGES" -> counts.messages();
             case "RECENT" -> session.state() instanceof Selected s && s.mailbox().id() == info.id()
-                    ? s.mailbox().recentCount() : 0;
+                    ? s.mailbox().recentCount() : unclaimedRecent(session.services().store(), info.id());
             case "UIDNEXT" -> counts.uidNext();
             case "UIDVALIDITY" -> counts.uidValidity();
             case "UNSEEN" -> counts.unseen();
             case "HIGHESTMODSEQ" -> counts.highestModSeq();
             default -> counts.size();
         };
+    }
+
+    /** Messages at or above the recent-floor: the store lists them in ascending UID order. */
+    private static long unclaimedRecent(MailStore store, long mailboxId) {
+        long floor = store.recentFloor(mailboxId);
+        List<MessageMeta> all = store.messages(mailboxId);
+        int low = 0;
+        int high = all.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (all.get(mid).uid() < floor) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return all.size() - low;
     }
 }

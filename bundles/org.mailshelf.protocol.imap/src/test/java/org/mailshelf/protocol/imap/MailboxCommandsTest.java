@@ -185,7 +185,7 @@ public class MailboxCommandsTest {
         f.deliver("alice", "INBOX", "defgh\r\n", 0);
         f.run(HELLO + """
                 C: 1 STATUS INBOX (MESSAGES RECENT UIDNEXT UNSEEN SIZE)
-                S: * STATUS INBOX (MESSAGES 2 RECENT 0 UIDNEXT 3 UNSEEN 1 SIZE 12)
+                S: * STATUS INBOX (MESSAGES 2 RECENT 2 UIDNEXT 3 UNSEEN 1 SIZE 12)
                 S: 1 OK STATUS completed
                 C: 2 STATUS INBOX (UIDVALIDITY HIGHESTMODSEQ)
                 S~ \\* STATUS INBOX \\(UIDVALIDITY \\d+ HIGHESTMODSEQ \\d+\\)

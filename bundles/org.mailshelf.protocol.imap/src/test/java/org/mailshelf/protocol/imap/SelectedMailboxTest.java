@@ -21,7 +21,7 @@ public class SelectedMailboxTest {
     private final MailboxInfo box = store.createMailbox("u", "INBOX");
 
     private SelectedMailbox open() {
-        return SelectedMailbox.open(store, box, () -> { });
+        return SelectedMailbox.open(store, box, () -> { }, false);
     }
 
     @Test

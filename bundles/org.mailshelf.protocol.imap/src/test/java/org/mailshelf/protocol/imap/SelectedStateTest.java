@@ -259,14 +259,14 @@ public class SelectedStateTest {
                 S: *
                 S: 1 OK [READ-WRITE] SELECT completed
                 C: 2 FETCH 1 (FLAGS BODY.PEEK[TEXT])
-                S: * 1 FETCH (FLAGS () BODY[TEXT] {7}
+                S: * 1 FETCH (FLAGS (\\Recent) BODY[TEXT] {7}
                 S: Hello
                 S: )
                 S: 2 OK FETCH completed
                 C: 3 UID FETCH 2 BODY[TEXT]
                 S: * 2 FETCH (UID 2 BODY[TEXT] {7}
                 S: Hello
-                S:  FLAGS (\\Seen))
+                S:  FLAGS (\\Seen \\Recent))
                 S: 3 OK FETCH completed
                 C: 4 SEARCH UNSEEN
                 S: * SEARCH 1

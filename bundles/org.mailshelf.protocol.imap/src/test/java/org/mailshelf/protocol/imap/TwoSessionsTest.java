@@ -58,6 +58,22 @@ public class TwoSessionsTest {
     }
 
     @Test
+    public void examineAndStatusLeaveRecentForTheNextSelect() {
+        f.deliver(message("1"));
+        f.deliver(message("2"));
+        ImapFixture.Client a = f.client().login();
+        String examine = a.send("e EXAMINE INBOX");
+        assertTrue(examine, examine.contains("* 2 RECENT\r\n"));
+        a.send("c CLOSE");
+        String status = a.send("s STATUS INBOX (MESSAGES RECENT)");
+        assertTrue(status, status.contains("(MESSAGES 2 RECENT 2)"));
+        String select = a.send("t SELECT INBOX");
+        assertTrue(select, select.contains("* 2 RECENT\r\n"));
+        String other = f.client().login().send("u SELECT INBOX");
+        assertTrue("the first SELECT took \\Recent: " + other, other.contains("* 0 RECENT\r\n"));
+    }
+
+    @Test
     public void aMessageAddedAndExpungedBeforeItWasAnnouncedIsNeverMentioned() {
         f.deliver(message("1"));
         ImapFixture.Client a = f.client().login().select("INBOX");

@@ -454,6 +454,14 @@ public class MemoryMailStore implements MailStore, CredentialStore {
     }
 
     @Override
+    public long recentFloor(long mailboxId) {
+        Box box = box(mailboxId);
+        synchronized (box) {
+            return box.recentFloor;
+        }
+    }
+
+    @Override
     public Subscription subscribe(long mailboxId, MailboxListener listener) {
         Box box = box(mailboxId);
         box.listeners.add(listener);

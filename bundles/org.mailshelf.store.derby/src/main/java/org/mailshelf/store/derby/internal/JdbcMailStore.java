@@ -562,6 +562,11 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     }
 
     @Override
+    public long recentFloor(long mailboxId) {
+        return pool.inTransaction(c -> MailboxSql.recentFloor(c, mailboxId));
+    }
+
+    @Override
     public Subscription subscribe(long mailboxId, MailboxListener listener) {
         if (!pool.inTransaction(c -> MailboxSql.exists(c, mailboxId))) {
             throw new MailboxNotFoundException("#" + mailboxId);

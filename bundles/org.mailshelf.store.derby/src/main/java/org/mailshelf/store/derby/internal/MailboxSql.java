@@ -157,6 +157,17 @@ final class MailboxSql {
         ps.executeUpdate();
     }
 
+    static long recentFloor(SqlConnection c, long id) throws SQLException {
+        PreparedStatement read = c.prepare("SELECT recent_floor FROM mailboxes WHERE id = ?");
+        read.setLong(1, id);
+        try (ResultSet rs = read.executeQuery()) {
+            if (!rs.next()) {
+                throw new MailboxNotFoundException("#" + id);
+            }
+            return rs.getLong(1);
+        }
+    }
+
     /** Returns the recent-floor and advances it to uid_next, holding the row lock from the first statement. */
     static long claimRecent(SqlConnection c, long id) throws SQLException {
         PreparedStatement lock = c.prepare("UPDATE mailboxes SET recent_floor = recent_floor WHERE id = ?");
