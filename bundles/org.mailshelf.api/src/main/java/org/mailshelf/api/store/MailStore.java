@@ -169,6 +169,14 @@ public interface MailStore {
     long claimRecent(long mailboxId);
 
     /**
+     * Like {@link #claimRecent}, but says exactly which UIDs were claimed, so a message that arrives between the
+     * claim and a later listing is not taken as recent by this caller as well as by the next one.
+     *
+     * @throws MailboxNotFoundException if the mailbox does not exist
+     */
+    RecentClaim claimRecentRange(long mailboxId);
+
+    /**
      * The mailbox's recent-floor without claiming anything (for IMAP EXAMINE and STATUS RECENT, which must not
      * take \Recent away from the next session that selects the mailbox).
      *

@@ -610,6 +610,21 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    public void claimRecentRangeNamesExactlyTheClaimedUids() {
+        long box = inbox("alice");
+        long a1 = store.append(box, msg("1"), Flags.NONE, Instant.now()).uid();
+        long a2 = store.append(box, msg("2"), Flags.NONE, Instant.now()).uid();
+        RecentClaim first = store.claimRecentRange(box);
+        assertTrue(first.contains(a1) && first.contains(a2));
+        long a3 = store.append(box, msg("3"), Flags.NONE, Instant.now()).uid();
+        assertFalse("a message delivered after the claim is not in it", first.contains(a3));
+        RecentClaim second = store.claimRecentRange(box);
+        assertTrue(second.contains(a3));
+        assertFalse(second.contains(a2));
+        assertEquals(store.counts(box).uidNext(), store.claimRecentRange(box).from());
+    }
+
+    @Test
     public void recentFloorLooksWithoutClaiming() {
         long box = inbox("alice");
         long a1 = store.append(box, msg("1"), Flags.NONE, Instant.now()).uid();

@@ -16,6 +16,7 @@ import org.mailshelf.api.MessageMeta;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxEvent;
 import org.mailshelf.api.store.MailboxNotFoundException;
+import org.mailshelf.api.store.RecentClaim;
 import org.mailshelf.api.store.Subscription;
 import org.mailshelf.protocol.imap.codec.ParseException;
 import org.mailshelf.protocol.imap.codec.ResponseWriter;
@@ -72,24 +73,25 @@ final class SelectedMailbox {
     }
 
     /** EXAMINE only looks at \Recent; SELECT takes it (RFC 3501 6.3.2: EXAMINE loses no \Recent flags). */
-    private long recentFloor() {
-        return readOnly ? store.recentFloor(info.id()) : store.claimRecent(info.id());
+    private RecentClaim claimRecent() {
+        return readOnly ? new RecentClaim(store.recentFloor(info.id()), Long.MAX_VALUE)
+                : store.claimRecentRange(info.id());
     }
 
     /**
      * Subscribes first, then claims \Recent and reads the messages, so no change is missed (one seen twice is
-     * recognised). A message delivered between the claim and the read counts as recent here and possibly in
-     * the next session that claims too; that is the only imprecision.
+     * recognised). Only the UIDs the claim names are recent here: a message delivered between the claim and the
+     * read belongs to whichever session claims next.
      */
     static SelectedMailbox open(MailStore store, MailboxInfo info, Runnable wakeup, boolean readOnly) {
         SelectedMailbox m = new SelectedMailbox(store, info, wakeup, readOnly);
         m.subscription = store.subscribe(info.id(), m::enqueue);
         try {
-            long floor = m.recentFloor();
+            RecentClaim claim = m.claimRecent();
             List<MessageMeta> all = store.messages(info.id());
             m.ensureCapacity(all.size());
             for (MessageMeta meta : all) {
-                m.add(meta, meta.uid() >= floor);
+                m.add(meta, claim.contains(meta.uid()));
             }
         } catch (RuntimeException e) {
             m.close();
@@ -382,14 +384,14 @@ final class SelectedMailbox {
             }
         }
         if (!added.isEmpty()) {
-            long floor;
+            RecentClaim claim;
             try {
-                floor = recentFloor();
+                claim = claimRecent();
             } catch (MailboxNotFoundException e) {
-                floor = Long.MAX_VALUE;
+                claim = new RecentClaim(Long.MAX_VALUE, Long.MAX_VALUE);
             }
             for (MessageMeta meta : added) {
-                add(meta, meta.uid() >= floor);
+                add(meta, claim.contains(meta.uid()));
             }
         }
     }

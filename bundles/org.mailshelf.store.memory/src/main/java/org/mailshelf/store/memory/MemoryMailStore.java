@@ -26,6 +26,7 @@ import org.mailshelf.api.store.MailboxCounts;
 import org.mailshelf.api.store.MailboxListener;
 import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.MessageNotFoundException;
+import org.mailshelf.api.store.RecentClaim;
 import org.mailshelf.api.store.StoreException;
 import org.mailshelf.api.store.Subscription;
 import org.mailshelf.mime.MessageAnalyzer;
@@ -445,11 +446,16 @@ public class MemoryMailStore implements MailStore, CredentialStore {
 
     @Override
     public long claimRecent(long mailboxId) {
+        return claimRecentRange(mailboxId).from();
+    }
+
+    @Override
+    public RecentClaim claimRecentRange(long mailboxId) {
         Box box = box(mailboxId);
         synchronized (box) {
-            long floor = box.recentFloor;
+            RecentClaim claim = new RecentClaim(box.recentFloor, box.uidNext);
             box.recentFloor = box.uidNext;
-            return floor;
+            return claim;
         }
     }
 

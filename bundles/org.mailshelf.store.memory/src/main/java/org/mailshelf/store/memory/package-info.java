@@ -1,5 +1,5 @@
 /** A complete store kept in memory: serves protocol tests, and demos that need no disk. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.mailshelf.store.memory;
 

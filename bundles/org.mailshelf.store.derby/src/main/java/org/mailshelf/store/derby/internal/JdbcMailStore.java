@@ -27,6 +27,7 @@ import org.mailshelf.api.store.MailboxCounts;
 import org.mailshelf.api.store.MailboxListener;
 import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.MessageNotFoundException;
+import org.mailshelf.api.store.RecentClaim;
 import org.mailshelf.api.store.StoreException;
 import org.mailshelf.api.store.Subscription;
 import org.mailshelf.mime.MessageAnalyzer;
@@ -558,6 +559,11 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     @Override
     public long claimRecent(long mailboxId) {
+        return claimRecentRange(mailboxId).from();
+    }
+
+    @Override
+    public RecentClaim claimRecentRange(long mailboxId) {
         return pool.inTransaction(c -> MailboxSql.claimRecent(c, mailboxId));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.store.MailboxNotFoundException;
+import org.mailshelf.api.store.RecentClaim;
 
 /**
  * The mailboxes table and the store-wide counters. The mailbox row is also the lock that serializes every
@@ -168,8 +169,8 @@ final class MailboxSql {
         }
     }
 
-    /** Returns the recent-floor and advances it to uid_next, holding the row lock from the first statement. */
-    static long claimRecent(SqlConnection c, long id) throws SQLException {
+    /** Returns [recent-floor, uid_next) and advances the floor, holding the row lock from the first statement. */
+    static RecentClaim claimRecent(SqlConnection c, long id) throws SQLException {
         PreparedStatement lock = c.prepare("UPDATE mailboxes SET recent_floor = recent_floor WHERE id = ?");
         lock.setLong(1, id);
         if (lock.executeUpdate() == 0) {
@@ -190,7 +191,7 @@ final class MailboxSql {
             advance.setLong(2, id);
             advance.executeUpdate();
         }
-        return floor;
+        return new RecentClaim(floor, uidNext);
     }
 
     /** uid_validity, uid_next, highest_modseq of the mailbox, or null if there is none. */
