@@ -20,6 +20,9 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.log.level", "2");
+        // config/ belongs to the admin: File Install's write-back races its own directory scan at boot and can
+        // leave a .cfg file empty (FELIX-6515). Console edits persist in Configuration Admin's store instead.
+        p.put("felix.fileinstall.enableConfigSave", "false");
         // console and API are for the admin on this machine unless configured otherwise
         p.put("org.apache.felix.http.host", "127.0.0.1");
         p.put("org.osgi.service.http.port", "8080");

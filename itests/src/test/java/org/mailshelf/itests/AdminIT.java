@@ -29,8 +29,7 @@ public class AdminIT extends MailshelfTestSupport {
     @Before
     public void ready() throws Exception {
         service(UserAdmin.class);
-        Ports.awaitAccepting(port("http"), 10_000);
-        Ports.awaitAccepting(port("pop3"), 10_000);
+        awaitListening("http", "pop3");
     }
 
     private String status(String... args) throws Exception {

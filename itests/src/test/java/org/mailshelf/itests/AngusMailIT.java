@@ -107,8 +107,7 @@ public class AngusMailIT extends MailshelfTestSupport {
                 users.create(name, (name + "-pw").toCharArray());
             }
         }
-        Ports.awaitAccepting(port("imap"), 10_000);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
+        awaitListening("imap", "lmtp");
     }
 
     @After

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Before;
@@ -41,6 +44,7 @@ public class DistributionIT {
 
     @Test
     public void bootsServesMailSurvivesRestartsAndKill9() throws Exception {
+        Map<Path, String> configFiles = configFiles();
         appliance.start(null);
         long readyMs = appliance.awaitReady(30_000);
         System.out.println("appliance ready in " + readyMs + " ms after launch");
@@ -85,6 +89,17 @@ public class DistributionIT {
         appliance.awaitReady(30_000);
         assertTrue(fetch("zoe", "zoe-pw").contains("acknowledged before kill -9"));
         assertEquals("2", imapInboxCount("zoe", "zoe-pw"));
+        assertEquals("the appliance rewrote the admin's config files", configFiles, configFiles());
+    }
+
+    private Map<Path, String> configFiles() throws IOException {
+        Map<Path, String> contents = new TreeMap<>();
+        try (Stream<Path> files = Files.list(appliance.home.resolve("config"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                contents.put(file.getFileName(), Files.readString(file));
+            }
+        }
+        return contents;
     }
 
     @Test

@@ -28,8 +28,7 @@ public class HotSwapIT extends MailshelfTestSupport {
 
     @Before
     public void ready() throws Exception {
-        Ports.awaitAccepting(port("pop3"), 10_000);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
+        awaitListening("pop3", "lmtp");
         UserAdmin users = service(UserAdmin.class);
         if (!users.exists("hana")) {
             users.create("hana", "hana-pw".toCharArray());
@@ -62,7 +61,7 @@ public class HotSwapIT extends MailshelfTestSupport {
         Ports.awaitClosed(port("pop3"), 10_000);
         assertEquals("[]", deliver("a@example.org", "hana", "Subject: while pop3 was down\r\n\r\nx\r\n"));
         pop3.start();
-        Ports.awaitAccepting(port("pop3"), 10_000);
+        awaitListening("pop3");
         assertEquals(1, pop3Count(port("pop3")));
     }
 

@@ -34,9 +34,7 @@ public class ImapIT extends MailshelfTestSupport {
                 users.create(name, (name + "-pw").toCharArray());
             }
         }
-        Ports.awaitAccepting(port("imap"), 10_000);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
-        Ports.awaitAccepting(port("pop3"), 10_000);
+        awaitListening("imap", "lmtp", "pop3");
     }
 
     private String imaplib(String body, String user) throws Exception {

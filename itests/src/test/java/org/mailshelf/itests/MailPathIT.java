@@ -50,8 +50,7 @@ public class MailPathIT extends MailshelfTestSupport {
     public void ready() throws Exception {
         users = service(UserAdmin.class);
         store = service(MailStore.class);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
-        Ports.awaitAccepting(port("pop3"), 10_000);
+        awaitListening("lmtp", "pop3");
     }
 
     private void user(String name, String password) {

@@ -21,6 +21,10 @@ import javax.inject.Inject;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * Boots a real Felix with exactly the bundles the appliance ships (from the assembled distribution's
@@ -75,6 +79,7 @@ public abstract class MailshelfTestSupport {
         options.add(frameworkProperty("felix.fileinstall.dir").value(config.toString()));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(frameworkProperty("org.osgi.service.http.port").value(Integer.toString(http)));
         options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
@@ -91,6 +96,47 @@ public abstract class MailshelfTestSupport {
 
     protected static int port(String name) {
         return Integer.getInteger("mailshelf.test." + name + ".port");
+    }
+
+    /**
+     * Waits until each named listener (pop3, lmtp, imap, http) accepts connections. If one does not, the
+     * failure says what Declarative Services thinks of every Mailshelf component, so a CI log explains itself.
+     */
+    protected void awaitListening(String... names) throws InterruptedException {
+        for (String name : names) {
+            try {
+                Ports.awaitAccepting(port(name), 10_000);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " (" + name + ")\n" + componentStates(), e);
+            }
+        }
+    }
+
+    private String componentStates() {
+        var ref = context.getServiceReference(ServiceComponentRuntime.class);
+        if (ref == null) {
+            return "no ServiceComponentRuntime";
+        }
+        ServiceComponentRuntime scr = context.getService(ref);
+        StringBuilder out = new StringBuilder();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.name.startsWith("org.mailshelf")) {
+                continue;
+            }
+            out.append(description.name).append(" enabled=").append(scr.isComponentEnabled(description));
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(description)) {
+                out.append(" [state ").append(c.state);
+                for (UnsatisfiedReferenceDTO missing : c.unsatisfiedReferences) {
+                    out.append(", missing ").append(missing.name);
+                }
+                if (c.failure != null) {
+                    out.append(", failure ").append(c.failure.lines().findFirst().orElse(""));
+                }
+                out.append(']');
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     protected <T> T service(Class<T> type) throws InterruptedException {

@@ -50,8 +50,7 @@ public class MbsyncIT extends MailshelfTestSupport {
             users.create("sync", "sync-pw".toCharArray());
         }
         store = service(MailStore.class);
-        Ports.awaitAccepting(port("imap"), 10_000);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
+        awaitListening("imap", "lmtp");
         home = Files.createTempDirectory("mbsync-it");
         Files.createDirectories(home.resolve("folders"));
         Files.writeString(home.resolve("mbsyncrc"), String.join("\n",

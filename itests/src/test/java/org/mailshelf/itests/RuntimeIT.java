@@ -27,8 +27,7 @@ public class RuntimeIT extends MailshelfTestSupport {
 
     @Test
     public void everyBundleIsActiveAndEveryComponentSatisfied() throws Exception {
-        Ports.awaitAccepting(port("pop3"), 10_000);
-        Ports.awaitAccepting(port("lmtp"), 10_000);
+        awaitListening("pop3", "lmtp");
         List<String> notActive = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -33,6 +34,8 @@ public final class MinaListener implements AutoCloseable {
     private volatile ProtocolHandlerFactory factory;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ListenerSettings settings;
+    private BindRetry bindRetry = BindRetry.NONE;
+    private boolean closed;
 
     public MinaListener(ListenerSettings settings, ProtocolHandlerFactory factory) {
         this.settings = settings;
@@ -50,21 +53,55 @@ public final class MinaListener implements AutoCloseable {
         acceptor.setHandler(new Handler());
     }
 
-    /** Binds to the configured address and starts accepting. */
-    public void start() throws IOException {
+    /**
+     * Binds to the configured address and starts accepting. When the address is taken (an old instance still
+     * shutting down, another server), the listener says so and keeps trying in the background rather than
+     * staying dead until someone restarts it.
+     */
+    public synchronized void start() {
         applySessionSettings();
-        acceptor.bind(address(settings));
-        LOG.info("{} listening on {}", settings.name(), boundAddress());
+        tryBind();
+    }
+
+    /** True once the listener accepts connections. */
+    public synchronized boolean isBound() {
+        return !acceptor.getLocalAddresses().isEmpty();
+    }
+
+    private synchronized void tryBind() {
+        if (closed || isBound()) {
+            return;
+        }
+        try {
+            acceptor.bind(address(settings));
+            bindRetry = BindRetry.NONE;
+            LOG.info("{} listening on {}", settings.name(), boundAddress());
+        } catch (IOException e) {
+            bindRetry = bindRetry.next();
+            if (bindRetry.attempt() == 1) {
+                LOG.error("{} cannot listen on {}: {}; trying again in the background", settings.name(),
+                        address(settings), rootCause(e));
+            } else {
+                LOG.warn("{} still cannot listen on {} ({} attempts): {}", settings.name(), address(settings),
+                        bindRetry.attempt(), rootCause(e));
+            }
+            timer.schedule(this::tryBind, bindRetry.delayMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
      * Moves to new settings and a new protocol set-up for new connections; open sessions stay as they are.
      */
-    public void reconfigure(ListenerSettings next, ProtocolHandlerFactory nextFactory) throws IOException {
+    public synchronized void reconfigure(ListenerSettings next, ProtocolHandlerFactory nextFactory)
+            throws IOException {
         ListenerSettings previous = settings;
         settings = next;
         factory = nextFactory;
         applySessionSettings();
+        if (!isBound()) {
+            tryBind(); // still waiting for the old address: try the new one at once
+            return;
+        }
         if (!address(previous).equals(address(next)) || next.port() == 0) {
             InetSocketAddress old = boundAddress();
             acceptor.unbind(old);
@@ -93,7 +130,10 @@ public final class MinaListener implements AutoCloseable {
      */
     @Override
     public void close() {
-        acceptor.unbind();
+        synchronized (this) {
+            closed = true;
+            acceptor.unbind();
+        }
         for (IoSession session : acceptor.getManagedSessions().values()) {
             MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
             if (connection != null) {
@@ -105,6 +145,15 @@ public final class MinaListener implements AutoCloseable {
         workers.shutdown();
         timer.shutdownNow();
         LOG.info("{} stopped", settings.name());
+    }
+
+    /** MINA wraps the socket's own reason ("Address already in use") in a message of its own. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private void applySessionSettings() {

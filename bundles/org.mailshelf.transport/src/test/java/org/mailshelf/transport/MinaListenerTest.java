@@ -1,6 +1,7 @@
 package org.mailshelf.transport;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -8,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +161,27 @@ public class MinaListenerTest {
             try (Socket second = connect(listener.boundAddress().getPort())) {
                 assertEquals(null, reader(second).readLine());
             }
+        }
+    }
+
+    @Test
+    public void aTakenPortIsBoundOnceItIsReleased() throws Exception {
+        int port;
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = squatter.getLocalPort();
+            listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", port, Duration.ofMinutes(1), 10),
+                    Echo::new);
+            listener.start();
+            assertFalse(listener.isBound());
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!listener.isBound() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(listener.isBound());
+        try (Socket s = connect(port)) {
+            assertEquals("hello", reader(s).readLine());
         }
     }
 }

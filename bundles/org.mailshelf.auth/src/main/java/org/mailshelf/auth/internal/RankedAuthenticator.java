@@ -9,6 +9,7 @@ import org.mailshelf.api.auth.AuthProvider;
 import org.mailshelf.api.auth.Authenticator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,8 +20,12 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The {@link Authenticator} service: collects every {@link AuthProvider} dynamically, so installing or stopping a
  * provider bundle takes effect for the next login. The logic lives in {@link ProviderChain}.
+ * <p>
+ * It waits for its configuration: with built-in defaults it would be up during boot before the configured
+ * domains are read, and LMTP would meanwhile refuse mail for them with a permanent 550, which an MTA bounces.
  */
-@Component(name = RankedAuthenticator.PID, configurationPid = RankedAuthenticator.PID, service = Authenticator.class)
+@Component(name = RankedAuthenticator.PID, configurationPid = RankedAuthenticator.PID, service = Authenticator.class,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AuthenticatorConfig.class)
 public class RankedAuthenticator implements Authenticator {
 

@@ -31,7 +31,7 @@ public class ImapListener {
 
     @Activate
     public ImapListener(ImapListenerConfig config, @Reference MailStore store,
-            @Reference Authenticator authenticator) throws IOException {
+            @Reference Authenticator authenticator) {
         this.store = store;
         this.authenticator = authenticator;
         listener = new MinaListener(settings(config), protocol(config));

@@ -30,7 +30,7 @@ public class LmtpListener {
 
     @Activate
     public LmtpListener(LmtpListenerConfig config, @Reference MailStore store,
-            @Reference Authenticator authenticator) throws IOException {
+            @Reference Authenticator authenticator) {
         this.store = store;
         this.authenticator = authenticator;
         listener = new MinaListener(settings(config), protocol(config));

@@ -29,7 +29,7 @@ public class Pop3Listener {
 
     @Activate
     public Pop3Listener(Pop3ListenerConfig config, @Reference MailStore store,
-            @Reference Authenticator authenticator, @Reference SharedMaildropLocks locks) throws IOException {
+            @Reference Authenticator authenticator, @Reference SharedMaildropLocks locks) {
         this.store = store;
         this.authenticator = authenticator;
         this.locks = locks;
