@@ -8,6 +8,7 @@ import org.mailshelf.api.store.MailStore;
 import org.mailshelf.protocol.imap.ImapConfig;
 import org.mailshelf.protocol.imap.ImapProtocol;
 import org.mailshelf.protocol.imap.codec.ReceiverLimits;
+import org.mailshelf.protocol.imap.search.SearchIndexes;
 import org.mailshelf.transport.ListenerSettings;
 import org.mailshelf.transport.MinaListener;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,7 @@ public class ImapListener {
     private final MailStore store;
     private final Authenticator authenticator;
     private final MinaListener listener;
+    private SearchIndexes searchIndexes;
 
     @Activate
     public ImapListener(ImapListenerConfig config, @Reference MailStore store,
@@ -55,7 +57,17 @@ public class ImapListener {
                 .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
         ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
                 config.append_limit());
-        return new ImapProtocol(imap, store, authenticator);
+        return new ImapProtocol(imap, store, authenticator, searchIndexes(config));
+    }
+
+    /** Kept across reconfigurations unless the index settings change: a rebuild costs a pass over the mail. */
+    private SearchIndexes searchIndexes(ImapListenerConfig config) {
+        long budget = (long) config.search_index_memory() << 20;
+        if (searchIndexes == null || searchIndexes.budgetBytes() != budget
+                || searchIndexes.minMessages() != config.search_index_min_messages()) {
+            searchIndexes = new SearchIndexes(config.search_index_min_messages(), budget);
+        }
+        return searchIndexes;
     }
 
     private static ListenerSettings settings(ImapListenerConfig config) {

@@ -31,4 +31,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum message size (bytes)",
             description = "APPEND of larger messages is refused (APPENDLIMIT)", min = "1024")
     long append_limit() default 52_428_800L;
+
+    @AttributeDefinition(name = "Search index memory (MiB)",
+            description = "Memory for the search indexes of large mailboxes (Subject, addresses, body words), "
+                    + "shared by all sessions; the least recently searched mailboxes are dropped beyond it",
+            min = "1")
+    int search_index_memory() default 128;
+
+    @AttributeDefinition(name = "Search index threshold (messages)",
+            description = "Mailboxes with fewer messages are searched by reading them, without an index", min = "0")
+    int search_index_min_messages() default 1000;
 }

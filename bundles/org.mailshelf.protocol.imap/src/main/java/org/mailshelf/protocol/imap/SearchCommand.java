@@ -9,13 +9,15 @@ import org.mailshelf.protocol.imap.codec.ParseException;
 import org.mailshelf.protocol.imap.search.BadCharsetException;
 import org.mailshelf.protocol.imap.search.SearchContext;
 import org.mailshelf.protocol.imap.search.SearchEvaluator;
+import org.mailshelf.protocol.imap.search.SearchHints;
 import org.mailshelf.protocol.imap.search.SearchParser;
 import org.mailshelf.protocol.imap.search.SearchRequest;
 import org.mailshelf.protocol.imap.search.SearchResponse;
 
 /**
  * SEARCH / UID SEARCH (RFC 3501 section 6.4.4, ESEARCH of RFC 4731, MODSEQ of RFC 7162). Each message is
- * tested on its metadata first; structure and content are read only for the keys that need them. A message
+ * tested on its metadata first; structure and content are read only for the keys that need them, and not at
+ * all where the listener's search index of the mailbox answers (Subject, addresses, body words). A message
  * another session expunged does not match.
  */
 final class SearchCommand implements ImapCommand {
@@ -39,11 +41,13 @@ final class SearchCommand implements ImapCommand {
         }
         SelectedMailbox mailbox = session.selected().mailbox();
         SearchContext context = new SearchContext(mailbox.size(), mailbox.size() == 0 ? 0 : mailbox.uid(mailbox.size()));
+        SearchHints hints = session.services().searchIndexes().prepare(request.key(), session.services().store(),
+                mailbox.id(), mailbox.size(), mailbox::uid);
         List<Long> results = new ArrayList<>();
         for (int msn = 1; msn <= mailbox.size(); msn++) {
             SelectedMessage message = new SelectedMessage(session.services().store(), mailbox, msn);
             try {
-                if (SearchEvaluator.matches(request.key(), message, context)) {
+                if (SearchEvaluator.matches(request.key(), message, context, hints)) {
                     results.add(byUid ? mailbox.uid(msn) : msn);
                 }
             } catch (MessageNotFoundException e) {

@@ -27,8 +27,11 @@ public final class BodyText {
     }
 
     public static String extract(MessageView message) {
-        MessageStructure structure = message.structure();
-        byte[] content = message.content();
+        return extract(message.structure(), message.content());
+    }
+
+    /** The body text of a message given by its stored analysis and bytes. */
+    public static String extract(MessageStructure structure, byte[] content) {
         StringBuilder text = new StringBuilder();
         for (Part part : structure.parts()) {
             if (part.path().isEmpty() || !part.mediaType().equalsIgnoreCase("text")) {

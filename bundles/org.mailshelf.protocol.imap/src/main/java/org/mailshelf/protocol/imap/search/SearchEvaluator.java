@@ -23,16 +23,23 @@ public final class SearchEvaluator {
 
     private final MessageView message;
     private final SearchContext context;
+    private final SearchHints hints;
     private String foldedBody;
     private String foldedHeader;
 
-    private SearchEvaluator(MessageView message, SearchContext context) {
+    private SearchEvaluator(MessageView message, SearchContext context, SearchHints hints) {
         this.message = message;
         this.context = context;
+        this.hints = hints;
     }
 
     public static boolean matches(SearchKey key, MessageView message, SearchContext context) {
-        return new SearchEvaluator(message, context).test(key);
+        return matches(key, message, context, SearchHints.NONE);
+    }
+
+    /** As {@link #matches(SearchKey, MessageView, SearchContext)}, taking what it can from a search index. */
+    public static boolean matches(SearchKey key, MessageView message, SearchContext context, SearchHints hints) {
+        return new SearchEvaluator(message, context, hints).test(key);
     }
 
     private boolean test(SearchKey key) {
@@ -64,10 +71,12 @@ public final class SearchEvaluator {
         } else if (key instanceof SearchKey.Address a) {
             return address(a);
         } else if (key instanceof SearchKey.Body b) {
-            return body().contains(Fold.fold(b.value()));
+            return bodyContains(Fold.fold(b.value()));
         } else if (key instanceof SearchKey.Text t) {
             String needle = Fold.fold(t.value());
-            return headerText().contains(needle) || body().contains(needle);
+            SearchHints.Answer indexed = hints.body(message.uid(), needle);
+            return indexed == SearchHints.Answer.YES || headerText().contains(needle)
+                    || indexed == SearchHints.Answer.UNKNOWN && body().contains(needle);
         } else if (key instanceof SearchKey.Not n) {
             return !test(n.key());
         } else if (key instanceof SearchKey.Or o) {
@@ -105,7 +114,18 @@ public final class SearchEvaluator {
         return date.isPresent() ? date.get().toLocalDate() : internalDate();
     }
 
+    private boolean bodyContains(String needle) {
+        SearchHints.Answer indexed = hints.body(message.uid(), needle);
+        return indexed == SearchHints.Answer.UNKNOWN ? body().contains(needle) : indexed == SearchHints.Answer.YES;
+    }
+
     private boolean header(SearchKey.Header h) {
+        if (h.name().equalsIgnoreCase("subject")) {
+            SearchHints.Answer indexed = hints.subject(message.uid(), Fold.fold(h.value()));
+            if (indexed != SearchHints.Answer.UNKNOWN) {
+                return indexed == SearchHints.Answer.YES;
+            }
+        }
         List<String> values = message.structure().headerValues(h.name());
         if (h.value().isEmpty()) {
             return !values.isEmpty();
@@ -125,14 +145,23 @@ public final class SearchEvaluator {
      * address, whatever comments, quoting and encoded words the field had.
      */
     private boolean address(SearchKey.Address a) {
+        SearchHints.Answer indexed = hints.address(a.field(), message.uid(), Fold.fold(a.value()));
+        if (indexed != SearchHints.Answer.UNKNOWN) {
+            return indexed == SearchHints.Answer.YES;
+        }
         if (a.value().isEmpty()) {
             return !message.structure().headerValues(a.field()).isEmpty();
         }
+        return Fold.fold(written(message.structure().addresses(a.field()))).contains(Fold.fold(a.value()));
+    }
+
+    /** A field's addresses as address search sees them: {@code Name <mailbox@host>, ...}. */
+    static String written(List<MailAddress> addresses) {
         StringBuilder written = new StringBuilder();
-        for (MailAddress address : message.structure().addresses(a.field())) {
+        for (MailAddress address : addresses) {
             written.append(written.length() == 0 ? "" : ", ").append(address);
         }
-        return Fold.fold(written.toString()).contains(Fold.fold(a.value()));
+        return written.toString();
     }
 
     private String body() {

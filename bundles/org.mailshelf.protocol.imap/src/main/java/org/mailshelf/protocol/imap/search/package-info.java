@@ -8,6 +8,9 @@
  * {@link org.mailshelf.protocol.imap.codec.ParseException} means BAD, a
  * {@link org.mailshelf.protocol.imap.search.BadCharsetException} means {@code NO [BADCHARSET (US-ASCII UTF-8)]}.
  * </li>
+ * <li>{@link org.mailshelf.protocol.imap.search.SearchIndexes#prepare} brings the listener's index of the
+ * mailbox up to date when the key asks about Subject, an address field or the body of a large mailbox, and
+ * returns the {@link org.mailshelf.protocol.imap.search.SearchHints} the evaluator may take answers from.</li>
  * <li>For each message of the session's view,
  * {@link org.mailshelf.protocol.imap.search.SearchEvaluator#matches} with a
  * {@link org.mailshelf.protocol.imap.search.SearchContext} (highest sequence number and UID, the zone for

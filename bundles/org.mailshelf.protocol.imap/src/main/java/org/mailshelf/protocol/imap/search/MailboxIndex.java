@@ -1,0 +1,177 @@
+package org.mailshelf.protocol.imap.search;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.mailshelf.mime.MessageStructure;
+
+/**
+ * What the messages of one mailbox say in the fields SEARCH is most often asked about, in the folded form the
+ * evaluator compares: Subject and the From, To, Cc and Bcc addresses as whole strings, and every word of the
+ * body text with the messages it occurs in. Messages are added in UID order and never removed (an expunged
+ * message's entry is simply never asked about again); a session only consults the entries of the UIDs in its
+ * own view. Arrays only grow, so a {@link Snapshot} taken under the lock can be read without it.
+ */
+final class MailboxIndex {
+
+    /** Digested fields, by position: Subject with HEADER semantics, the others with address semantics. */
+    static final List<String> FIELDS = List.of("subject", "from", "to", "cc", "bcc");
+
+    private long[] uids = new long[256];
+    private String[][] fields = new String[FIELDS.size()][256];
+    private int count;
+    /** Slots below this have had their body words added (or could not be read: {@link #unreadable}). */
+    private int bodiesIndexed;
+    private final BitSet unreadable = new BitSet();
+    private final Map<String, Postings> words = new HashMap<>();
+
+    synchronized long lastUid() {
+        return count == 0 ? 0 : uids[count - 1];
+    }
+
+    synchronized int size() {
+        return count;
+    }
+
+    synchronized int bodiesIndexed() {
+        return bodiesIndexed;
+    }
+
+    synchronized long uidAt(int slot) {
+        return uids[slot];
+    }
+
+    /** Adds a message with a UID above every UID added before. */
+    synchronized void addHeaders(long uid, MessageStructure structure) {
+        if (count == uids.length) {
+            uids = Arrays.copyOf(uids, count * 2);
+            for (int f = 0; f < fields.length; f++) {
+                fields[f] = Arrays.copyOf(fields[f], count * 2);
+            }
+        }
+        uids[count] = uid;
+        fields[0][count] = headerDigest(structure.headerValues("Subject"));
+        for (int f = 1; f < FIELDS.size(); f++) {
+            fields[f][count] = addressDigest(structure, FIELDS.get(f));
+        }
+        count++;
+    }
+
+    /** Adds the words of the next slot's folded body text; null when the body could not be read. */
+    synchronized void addBody(String foldedText) {
+        int slot = bodiesIndexed++;
+        if (foldedText == null) {
+            unreadable.set(slot);
+            return;
+        }
+        for (String word : new HashSet<>(Words.of(foldedText))) {
+            words.computeIfAbsent(word, w -> new Postings()).add(slot);
+        }
+    }
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(uids, fields.clone(), count, bodiesIndexed, (BitSet) unreadable.clone());
+    }
+
+    /**
+     * The slots whose body may contain the folded needle (exact: whose body does contain it), among the
+     * slots indexed so far. A needle that is one run of letters and digits lies within one word wherever it
+     * occurs, so the words containing it give the exact answer. Otherwise each of its words must be a word of
+     * the body (the first may be a word's end, the last a word's start), which narrows the messages a full
+     * comparison must read.
+     */
+    synchronized BodyCandidates bodyCandidates(String needle) {
+        List<String> pieces = Words.of(needle);
+        if (pieces.isEmpty()) {
+            return null;
+        }
+        boolean exact = pieces.size() == 1 && Words.startsWithWordChar(needle) && Words.endsWithWordChar(needle);
+        BitSet result = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean leftBounded = i > 0 || !Words.startsWithWordChar(needle);
+            boolean rightBounded = i < pieces.size() - 1 || !Words.endsWithWordChar(needle);
+            BitSet slots = slotsWithWord(pieces.get(i), leftBounded, rightBounded);
+            if (result == null) {
+                result = slots;
+            } else {
+                result.and(slots);
+            }
+        }
+        return new BodyCandidates(result, exact, bodiesIndexed);
+    }
+
+    private BitSet slotsWithWord(String piece, boolean leftBounded, boolean rightBounded) {
+        BitSet slots = new BitSet(bodiesIndexed);
+        if (leftBounded && rightBounded) {
+            Postings p = words.get(piece);
+            if (p != null) {
+                p.addTo(slots, bodiesIndexed);
+            }
+            return slots;
+        }
+        for (Map.Entry<String, Postings> e : words.entrySet()) {
+            String word = e.getKey();
+            boolean fits = leftBounded ? word.startsWith(piece)
+                    : rightBounded ? word.endsWith(piece) : word.contains(piece);
+            if (fits) {
+                e.getValue().addTo(slots, bodiesIndexed);
+            }
+        }
+        return slots;
+    }
+
+    /** Roughly what the index holds on the heap, for the cache's budget. */
+    synchronized long weight() {
+        long postings = 0;
+        for (Map.Entry<String, Postings> e : words.entrySet()) {
+            postings += 48 + 2L * e.getKey().length() + e.getValue().bytes();
+        }
+        return postings + 8L * uids.length + 100L * count;
+    }
+
+    private static String headerDigest(List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder digest = new StringBuilder();
+        for (String value : values) {
+            // a needle cannot contain NUL, so it never matches across two values
+            digest.append(digest.length() == 0 ? "" : "\0").append(Fold.fold(Fold.unfold(value)));
+        }
+        return digest.toString();
+    }
+
+    /** As {@link SearchEvaluator} writes a field's addresses; null when the message has no such field. */
+    private static String addressDigest(MessageStructure structure, String field) {
+        if (structure.headerValues(field).isEmpty()) {
+            return null;
+        }
+        return Fold.fold(SearchEvaluator.written(structure.addresses(field)));
+    }
+
+    /** The index as it was at one moment: the entries of {@code count} messages. */
+    record Snapshot(long[] uids, String[][] fields, int count, int bodiesIndexed, BitSet unreadable) {
+
+        /** The slot of a UID, or -1 when it is not indexed. */
+        int slot(long uid) {
+            int i = Arrays.binarySearch(uids, 0, count, uid);
+            return i >= 0 ? i : -1;
+        }
+
+        String field(int field, int slot) {
+            return fields[field][slot];
+        }
+
+        boolean bodyKnown(int slot) {
+            return slot < bodiesIndexed && !unreadable.get(slot);
+        }
+    }
+
+    /** The result of {@link #bodyCandidates}: slots below {@code limit} not in {@code slots} do not match. */
+    record BodyCandidates(BitSet slots, boolean exact, int limit) {
+    }
+}
