@@ -791,6 +791,32 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    public void contentsOfManyMessagesSkipMissingUids() {
+        long box = inbox("alice");
+        List<Long> uids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            uids.add(store.append(box, mime(i), Flags.NONE, Instant.now()).uid());
+        }
+        store.expunge(box, List.of(uids.get(1), uids.get(30)));
+        List<Long> asked = new ArrayList<>(uids.subList(0, 35));
+        asked.add(0, 4242L);
+        Map<Long, byte[]> got = store.contents(box, asked);
+        List<Long> expected = new ArrayList<>(uids.subList(0, 35));
+        expected.removeAll(List.of(uids.get(1), uids.get(30)));
+        assertEquals(expected, new ArrayList<>(got.keySet()));
+        for (int i = 0; i < 35; i++) {
+            if (got.containsKey(uids.get(i))) {
+                assertArrayEquals(mime(i), got.get(uids.get(i)));
+            }
+        }
+        // a sparse set, and one message
+        assertEquals(List.of(uids.get(0), uids.get(39)),
+                new ArrayList<>(store.contents(box, List.of(uids.get(39), uids.get(0))).keySet()));
+        assertArrayEquals(mime(5), store.contents(box, List.of(uids.get(5))).get(uids.get(5)));
+        assertTrue(store.contents(box, List.of()).isEmpty());
+    }
+
+    @Test
     public void anExpungedMessageHasNoStructure() {
         long box = inbox("alice");
         long uid = store.append(box, mime(1), Flags.NONE, Instant.now()).uid();

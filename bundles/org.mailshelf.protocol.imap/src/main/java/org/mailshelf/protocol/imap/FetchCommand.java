@@ -2,6 +2,7 @@ package org.mailshelf.protocol.imap;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,19 +67,19 @@ final class FetchCommand implements ImapCommand {
         boolean condstore = session.isEnabled(Extension.CONDSTORE);
         // FLAGS may show a keyword the client has not heard of yet (a new message's, or a change not announced)
         mailbox.announceKeywords(session::untagged, s.readOnly());
+        int[] wanted = fetch.hasChangedSince() ? changedSince(mailbox, msns, fetch) : msns;
         boolean expunged = false;
-        for (int msn : msns) {
-            if (fetch.hasChangedSince() && !fetch.selects(mailbox.meta(msn).modSeq())) {
-                continue;
-            }
-            SelectedMessage message = new SelectedMessage(session.services().store(), mailbox, msn);
-            boolean flagsChanged = seenNow.contains(mailbox.uid(msn));
-            try {
-                // a FETCH that set \Seen reports it with UID and MODSEQ once CONDSTORE is on (RFC 7162 3.2.4)
-                session.untagged(RENDERER.render(fetch, message, byUid || condstore && flagsChanged, condstore,
-                        flagsChanged));
-            } catch (MessageNotFoundException e) {
-                expunged = true;
+        for (List<SelectedMessage> batch : MessageLoader.batches(session.services().store(), mailbox, wanted,
+                fetch.needsStructure(), fetch.needsContent())) {
+            for (SelectedMessage message : batch) {
+                boolean flagsChanged = seenNow.contains(message.uid());
+                try {
+                    // a FETCH that set \Seen reports it with UID and MODSEQ once CONDSTORE is on (RFC 7162 3.2.4)
+                    session.untagged(RENDERER.render(fetch, message, byUid || condstore && flagsChanged, condstore,
+                            flagsChanged));
+                } catch (MessageNotFoundException e) {
+                    expunged = true;
+                }
             }
         }
         if (expunged) {
@@ -86,6 +87,10 @@ final class FetchCommand implements ImapCommand {
         } else {
             session.ok(tag, null, "FETCH completed");
         }
+    }
+
+    private static int[] changedSince(SelectedMailbox mailbox, int[] msns, FetchRequest fetch) {
+        return Arrays.stream(msns).filter(msn -> fetch.selects(mailbox.meta(msn).modSeq())).toArray();
     }
 
     /** Sets \Seen where it is missing; returns the UIDs whose flags changed. */

@@ -16,13 +16,21 @@ final class SelectedMessage implements MessageView {
     private final MailStore store;
     private final SelectedMailbox mailbox;
     private final int msn;
+    private byte[] storedStructure;
     private MessageStructure structure;
     private byte[] content;
 
     SelectedMessage(MailStore store, SelectedMailbox mailbox, int msn) {
+        this(store, mailbox, msn, null, null);
+    }
+
+    /** With the stored structure and the content already read, where not null. */
+    SelectedMessage(MailStore store, SelectedMailbox mailbox, int msn, byte[] storedStructure, byte[] content) {
         this.store = store;
         this.mailbox = mailbox;
         this.msn = msn;
+        this.storedStructure = storedStructure;
+        this.content = content;
     }
 
     @Override
@@ -63,6 +71,8 @@ final class SelectedMessage implements MessageView {
 
     /** The analysis stored at delivery. */
     private MessageStructure loadStructure() {
-        return MessageStructure.fromBytes(store.structure(mailbox.id(), uid()));
+        byte[] stored = storedStructure != null ? storedStructure : store.structure(mailbox.id(), uid());
+        storedStructure = null;
+        return MessageStructure.fromBytes(stored);
     }
 }

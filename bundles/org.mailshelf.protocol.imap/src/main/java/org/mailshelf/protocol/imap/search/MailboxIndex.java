@@ -28,6 +28,7 @@ final class MailboxIndex {
     private int bodiesIndexed;
     private final BitSet unreadable = new BitSet();
     private final Map<String, Postings> words = new HashMap<>();
+    private long digestBytes;
 
     synchronized long lastUid() {
         return count == 0 ? 0 : uids[count - 1];
@@ -57,6 +58,10 @@ final class MailboxIndex {
         fields[0][count] = headerDigest(structure.headerValues("Subject"));
         for (int f = 1; f < FIELDS.size(); f++) {
             fields[f][count] = addressDigest(structure, FIELDS.get(f));
+        }
+        for (String[] field : fields) {
+            // a String and its array cost about 40 bytes beyond the characters (one byte each when Latin-1)
+            digestBytes += 8 + (field[count] == null ? 0 : 40 + field[count].length());
         }
         count++;
     }
@@ -130,7 +135,7 @@ final class MailboxIndex {
         for (Map.Entry<String, Postings> e : words.entrySet()) {
             postings += 48 + 2L * e.getKey().length() + e.getValue().bytes();
         }
-        return postings + 8L * uids.length + 100L * count;
+        return postings + 8L * uids.length + digestBytes;
     }
 
     private static String headerDigest(List<String> values) {

@@ -277,6 +277,12 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     }
 
     @Override
+    public Map<Long, byte[]> contents(long mailboxId, Collection<Long> uids) {
+        NavigableSet<Long> wanted = new TreeSet<>(uids);
+        return pool.inTransaction(c -> MessageSql.contents(c, mailboxId, wanted));
+    }
+
+    @Override
     public byte[] structure(long mailboxId, long uid) {
         byte[] stored = pool.inTransaction(c -> MessageSql.structure(c, mailboxId, uid));
         if (stored != null && readable(stored)) {

@@ -169,29 +169,36 @@ final class MailboxSql {
         }
     }
 
-    /** Returns [recent-floor, uid_next) and advances the floor, holding the row lock from the first statement. */
+    /**
+     * Returns [recent-floor, uid_next) and advances the floor to uid_next. Writes only when there is something
+     * to claim, so the usual SELECT of a mailbox without new mail commits nothing to the log.
+     */
     static RecentClaim claimRecent(SqlConnection c, long id) throws SQLException {
-        PreparedStatement lock = c.prepare("UPDATE mailboxes SET recent_floor = recent_floor WHERE id = ?");
-        lock.setLong(1, id);
-        if (lock.executeUpdate() == 0) {
-            throw new MailboxNotFoundException("#" + id);
-        }
-        long floor;
-        long uidNext;
-        PreparedStatement read = c.prepare("SELECT recent_floor, uid_next FROM mailboxes WHERE id = ?");
-        read.setLong(1, id);
-        try (ResultSet rs = read.executeQuery()) {
-            rs.next();
-            floor = rs.getLong(1);
-            uidNext = rs.getLong(2);
-        }
-        if (uidNext != floor) {
-            PreparedStatement advance = c.prepare("UPDATE mailboxes SET recent_floor = ? WHERE id = ?");
+        while (true) {
+            long floor;
+            long uidNext;
+            PreparedStatement read = c.prepare("SELECT recent_floor, uid_next FROM mailboxes WHERE id = ?");
+            read.setLong(1, id);
+            try (ResultSet rs = read.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MailboxNotFoundException("#" + id);
+                }
+                floor = rs.getLong(1);
+                uidNext = rs.getLong(2);
+            }
+            if (uidNext == floor) {
+                return new RecentClaim(floor, uidNext); // nothing new: no write, so no durable commit
+            }
+            // compare and set: if another session moved the floor since the read, read again
+            PreparedStatement advance = c.prepare(
+                    "UPDATE mailboxes SET recent_floor = ? WHERE id = ? AND recent_floor = ?");
             advance.setLong(1, uidNext);
             advance.setLong(2, id);
-            advance.executeUpdate();
+            advance.setLong(3, floor);
+            if (advance.executeUpdate() == 1) {
+                return new RecentClaim(floor, uidNext);
+            }
         }
-        return new RecentClaim(floor, uidNext);
     }
 
     /** uid_validity, uid_next, highest_modseq of the mailbox, or null if there is none. */

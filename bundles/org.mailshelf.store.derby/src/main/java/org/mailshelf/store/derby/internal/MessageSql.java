@@ -295,13 +295,25 @@ final class MessageSql {
         }
     }
 
-    /**
-     * The stored structures of those of the given UIDs that have one, ascending UID. A few UIDs, or a sparse set,
-     * are looked up one by one; a dense set is one scan of its UID range (which reads the structures of the UIDs
-     * in between, hence only when they are few).
-     */
+    /** The stored structures of those of the given UIDs that have one, ascending UID. */
     static SortedMap<Long, byte[]> structures(SqlConnection c, long mailboxId, NavigableSet<Long> uids)
             throws SQLException {
+        return blobs(c, "message_structure", "structure", mailboxId, uids);
+    }
+
+    /** The stored bytes of those of the given UIDs that exist, ascending UID. */
+    static SortedMap<Long, byte[]> contents(SqlConnection c, long mailboxId, NavigableSet<Long> uids)
+            throws SQLException {
+        return blobs(c, "message_content", "content", mailboxId, uids);
+    }
+
+    /**
+     * One column of the given messages. A few UIDs, or a sparse set, are looked up one by one; a dense set is one
+     * scan of its UID range (which reads the rows of the UIDs in between, hence only when they are few). The
+     * SQL text never depends on the number of UIDs, so Derby compiles each statement once.
+     */
+    private static SortedMap<Long, byte[]> blobs(SqlConnection c, String table, String column, long mailboxId,
+            NavigableSet<Long> uids) throws SQLException {
         SortedMap<Long, byte[]> found = new TreeMap<>();
         if (uids.isEmpty()) {
             return found;
@@ -309,7 +321,7 @@ final class MessageSql {
         long span = uids.last() - uids.first() + 1;
         if (uids.size() <= POINT_LOOKUPS || span > 2L * uids.size()) {
             PreparedStatement ps = c.prepare(
-                    "SELECT structure FROM message_structure WHERE mailbox_id = ? AND uid = ?");
+                    "SELECT " + column + " FROM " + table + " WHERE mailbox_id = ? AND uid = ?");
             ps.setLong(1, mailboxId);
             for (long uid : uids) {
                 ps.setLong(2, uid);
@@ -321,7 +333,7 @@ final class MessageSql {
             }
             return found;
         }
-        PreparedStatement ps = c.prepare("SELECT uid, structure FROM message_structure"
+        PreparedStatement ps = c.prepare("SELECT uid, " + column + " FROM " + table
                 + " WHERE mailbox_id = ? AND uid >= ? AND uid <= ?");
         ps.setLong(1, mailboxId);
         ps.setLong(2, uids.first());
