@@ -11,6 +11,8 @@ public class DerbyMailStore extends JdbcMailStore {
     public static final int DEFAULT_CONNECTIONS = 8;
     /** Messages whose metadata is kept in memory, over all mailboxes: some 80-100 bytes each, so ~25 MB. */
     public static final int DEFAULT_CACHED_MESSAGES = 250_000;
+    /** Content and MIME structure of recently delivered or read messages, in MiB. */
+    public static final int DEFAULT_MESSAGE_CACHE_MB = 32;
 
     public DerbyMailStore(Path databaseDir) {
         this(databaseDir, DEFAULT_CONNECTIONS);
@@ -20,8 +22,16 @@ public class DerbyMailStore extends JdbcMailStore {
         this(databaseDir, connections, DEFAULT_CACHED_MESSAGES);
     }
 
-    /** @param cachedMessages the metadata cache's budget in messages; 0 disables it */
+    /** @param cachedMessages the metadata cache's budget in messages; 0 disables it and the message cache */
     public DerbyMailStore(Path databaseDir, int connections, long cachedMessages) {
-        super(DerbyDatabase.open(databaseDir), connections, cachedMessages);
+        this(databaseDir, connections, cachedMessages, cachedMessages == 0 ? 0 : DEFAULT_MESSAGE_CACHE_MB << 20);
+    }
+
+    /**
+     * @param cachedMessages the metadata cache's budget in messages; 0 disables it
+     * @param cachedBytes    the message cache's budget in bytes; 0 disables it
+     */
+    public DerbyMailStore(Path databaseDir, int connections, long cachedMessages, long cachedBytes) {
+        super(DerbyDatabase.open(databaseDir), connections, cachedMessages, cachedBytes);
     }
 }

@@ -27,7 +27,7 @@ public class DerbyStoreComponent extends DerbyMailStore {
     @Activate
     public DerbyStoreComponent(StoreConfig config, BundleContext context) {
         super(databaseDir(config.database(), context.getProperty(DATA_PROPERTY)), config.connections(),
-                config.metadata_cache_messages());
+                config.metadata_cache_messages(), (long) config.message_cache_megabytes() << 20);
     }
 
     @Deactivate

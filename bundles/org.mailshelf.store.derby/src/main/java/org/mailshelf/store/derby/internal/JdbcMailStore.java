@@ -49,15 +49,19 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     private final MailboxEvents events = new MailboxEvents();
     /** Patched by every change after its commit, under the mailbox's write lock; see {@link MetadataCache}. */
     private final MetadataCache cache;
+    /** Removed from by every expunge, move and mailbox deletion; see {@link MessageBytesCache}. */
+    private final MessageBytesCache bytes;
 
     /**
      * Takes ownership of the database: it is closed with this store, or at once if the schema cannot be made.
      *
      * @param cachedMessages the budget of the metadata cache in messages (0: no cache)
+     * @param cachedBytes    the budget of the message cache in bytes (0: no cache)
      */
-    JdbcMailStore(Database database, int connections, long cachedMessages) {
+    JdbcMailStore(Database database, int connections, long cachedMessages, long cachedBytes) {
         this.database = database;
         this.cache = new MetadataCache(cachedMessages);
+        this.bytes = new MessageBytesCache(cachedBytes);
         try {
             this.pool = new ConnectionPool(database.dataSource(), database.dialect(), connections);
             Schema.migrate(pool, database.dialect());
@@ -71,6 +75,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
     @Override
     public void close() {
         cache.clear();
+        bytes.clear();
         try {
             pool.close();
         } finally {
@@ -172,21 +177,30 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                 .id();
         events.change(inbox, () -> {
             cache.drop(inbox); // rare: the next read loads INBOX again (the new mailbox was never read)
-            MailboxEvent.Expunged expunged = pool.inTransaction(c -> {
-                MailboxInfo target;
-                try {
-                    target = MailboxSql.create(c, user, to, Instant.now().getEpochSecond());
-                } catch (SQLException e) {
-                    if (Dialect.isDuplicateKey(e)) {
-                        throw new MailboxExistsException(to);
-                    }
-                    throw e;
-                }
-                MailboxSql.lockForChange(c, inbox);
-                List<MessageMeta> all = MessageSql.list(c, database.dialect(), inbox);
-                return transfer(c, inbox, all, target.id(), true).expunged();
-            });
+            MailboxEvent.Expunged expunged;
+            try {
+                expunged = renameInbox(user, to, inbox);
+            } finally {
+                bytes.removeMailbox(inbox); // after the commit, so that no read puts an INBOX message back
+            }
             return new Change<>(null, expunged);
+        });
+    }
+
+    private MailboxEvent.Expunged renameInbox(String user, String to, long inbox) {
+        return pool.inTransaction(c -> {
+            MailboxInfo target;
+            try {
+                target = MailboxSql.create(c, user, to, Instant.now().getEpochSecond());
+            } catch (SQLException e) {
+                if (Dialect.isDuplicateKey(e)) {
+                    throw new MailboxExistsException(to);
+                }
+                throw e;
+            }
+            MailboxSql.lockForChange(c, inbox);
+            List<MessageMeta> all = MessageSql.list(c, database.dialect(), inbox);
+            return transfer(c, inbox, all, target.id(), true).expunged();
         });
     }
 
@@ -229,6 +243,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                 });
             } finally {
                 cache.drop(id);
+                bytes.removeMailbox(id);
             }
             return new Change<>(null, new MailboxEvent.Deleted(id));
         });
@@ -242,6 +257,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
         // analysed before the mailbox lock and the transaction: parsing holds up neither other appends nor readers
         byte[] structure = MessageAnalyzer.analyze(content).toBytes();
         return events.change(mailboxId, () -> {
+            long generation = bytes.generation();
             MessageMeta meta = committed(List.of(mailboxId), () -> pool.inTransaction(c -> {
                 Allocation next = MailboxSql.allocateUid(c, mailboxId);
                 MessageMeta m = new MessageMeta(next.uid(), next.modSeq(), content.length, date, flags);
@@ -249,6 +265,8 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                 return m;
             }));
             cache.appended(mailboxId, List.of(meta), meta.uid() + 1, meta.modSeq());
+            // new mail is what clients fetch next
+            bytes.put(generation, mailboxId, meta.uid(), content, structure);
             return new Change<>(meta, new MailboxEvent.Added(mailboxId, List.of(meta)));
         });
     }
@@ -269,23 +287,50 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     @Override
     public byte[] content(long mailboxId, long uid) {
+        byte[] cached = bytes.content(mailboxId, uid);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = bytes.generation();
         byte[] content = pool.inTransaction(c -> MessageSql.content(c, mailboxId, uid));
         if (content == null) {
             throw new MessageNotFoundException(mailboxId, uid);
         }
+        bytes.put(generation, mailboxId, uid, content, null);
         return content;
     }
 
     @Override
     public Map<Long, byte[]> contents(long mailboxId, Collection<Long> uids) {
-        NavigableSet<Long> wanted = new TreeSet<>(uids);
-        return pool.inTransaction(c -> MessageSql.contents(c, mailboxId, wanted));
+        SortedMap<Long, byte[]> found = new TreeMap<>();
+        NavigableSet<Long> wanted = new TreeSet<>();
+        for (long uid : uids) {
+            byte[] cached = bytes.content(mailboxId, uid);
+            if (cached != null) {
+                found.put(uid, cached);
+            } else {
+                wanted.add(uid);
+            }
+        }
+        if (!wanted.isEmpty()) {
+            long generation = bytes.generation();
+            SortedMap<Long, byte[]> read = pool.inTransaction(c -> MessageSql.contents(c, mailboxId, wanted));
+            read.forEach((uid, content) -> bytes.put(generation, mailboxId, uid, content, null));
+            found.putAll(read);
+        }
+        return found;
     }
 
     @Override
     public byte[] structure(long mailboxId, long uid) {
+        byte[] cached = bytes.structure(mailboxId, uid);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = bytes.generation();
         byte[] stored = pool.inTransaction(c -> MessageSql.structure(c, mailboxId, uid));
         if (stored != null && readable(stored)) {
+            bytes.put(generation, mailboxId, uid, null, stored);
             return stored;
         }
         byte[] healed = reanalyse(mailboxId, new TreeSet<>(List.of(uid))).get(uid);
@@ -297,10 +342,23 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     @Override
     public Map<Long, byte[]> structures(long mailboxId, Collection<Long> uids) {
-        NavigableSet<Long> wanted = new TreeSet<>(uids);
+        SortedMap<Long, byte[]> cached = new TreeMap<>();
+        NavigableSet<Long> wanted = new TreeSet<>();
+        for (long uid : uids) {
+            byte[] structure = bytes.structure(mailboxId, uid);
+            if (structure != null) {
+                cached.put(uid, structure);
+            } else {
+                wanted.add(uid);
+            }
+        }
+        if (wanted.isEmpty() && !cached.isEmpty()) {
+            return cached;
+        }
+        long generation = bytes.generation();
         SortedMap<Long, byte[]> found = pool.inTransaction(c -> {
             SortedMap<Long, byte[]> stored = MessageSql.structures(c, mailboxId, wanted);
-            if (stored.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
+            if (stored.isEmpty() && cached.isEmpty() && !MailboxSql.exists(c, mailboxId)) {
                 throw new MailboxNotFoundException("#" + mailboxId);
             }
             return stored;
@@ -309,8 +367,10 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
         found.forEach((uid, structure) -> {
             if (readable(structure)) {
                 unreadable.remove(uid);
+                bytes.put(generation, mailboxId, uid, null, structure);
             }
         });
+        found.putAll(cached);
         // UIDs that do not exist end up here too, and cost one lookup each; a FETCH asks for existing ones
         if (!unreadable.isEmpty()) {
             found.putAll(reanalyse(mailboxId, unreadable));
@@ -402,6 +462,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             }));
             if (expunged != null) {
                 cache.removed(mailboxId, expunged.uids(), expunged.modSeq());
+                bytes.remove(mailboxId, expunged.uids());
             }
             return expunged == null ? new Change<>(List.<Long>of(), null) : new Change<>(expunged.uids(), expunged);
         });
@@ -442,6 +503,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             }
             if (t.expunged() != null) {
                 cache.removed(fromId, t.expunged().uids(), t.expunged().modSeq());
+                bytes.remove(fromId, t.expunged().uids());
             }
             List<MailboxEvent> published = new ArrayList<>();
             if (t.added() != null) {
@@ -543,6 +605,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             return transaction.get();
         } catch (RuntimeException | Error e) {
             mailboxIds.forEach(cache::drop);
+            mailboxIds.forEach(bytes::removeMailbox); // the outcome is unknown: an expunge may have committed
             throw e;
         }
     }

@@ -22,4 +22,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " recently used mailboxes, so SELECT and STATUS need not read the database (some 100 bytes"
                     + " each). 0 disables the cache.")
     int metadata_cache_messages() default DerbyMailStore.DEFAULT_CACHED_MESSAGES;
+
+    /** Property {@code message.cache.megabytes}. */
+    @AttributeDefinition(name = "Message cache (MiB)", min = "0",
+            description = "Memory for the content and MIME structure of recently delivered or read messages up to"
+                    + " 256 KiB, so FETCH of them need not read the database. 0 disables the cache.")
+    int message_cache_megabytes() default DerbyMailStore.DEFAULT_MESSAGE_CACHE_MB;
 }
