@@ -17,7 +17,25 @@ public interface Connection {
 
     InetSocketAddress remoteAddress();
 
+    /** Whether the connection is encrypted (implicit TLS, or after STARTTLS). */
     boolean isSecure();
+
+    /** Whether {@link #startTls} may be called: the listener has a certificate and TLS is not on yet. */
+    default boolean canStartTls() {
+        return false;
+    }
+
+    /**
+     * Sends {@code response} in the clear, then expects the client's TLS handshake: from here on every byte
+     * read or written goes through TLS. Bytes the client sent in the clear after its STARTTLS command are
+     * never delivered (RFC 2595 section 3.1; the STARTTLS command injection of CVE-2011-0411): the transport
+     * drops what it had not delivered yet, and the handler drops the rest of what it holds.
+     *
+     * @throws IllegalStateException if {@link #canStartTls} is false
+     */
+    default void startTls(byte[] response) {
+        throw new IllegalStateException("TLS is not available on this connection");
+    }
 
     /**
      * Stops delivering input for a while, then runs {@code resume} (used to delay the answer to a failed

@@ -40,6 +40,12 @@ public final class LineReader {
         feed(ByteBuffer.wrap(data));
     }
 
+    /** Drops every unread byte: after STARTTLS, what the client sent in the clear is not read as commands. */
+    public void discardBuffered() {
+        start = end = scanned = 0;
+        discarding = false;
+    }
+
     /** Whether unread bytes (complete lines or a partial one) are waiting. */
     public boolean hasBufferedData() {
         return end > start;

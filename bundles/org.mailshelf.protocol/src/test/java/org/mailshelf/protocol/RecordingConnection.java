@@ -14,6 +14,8 @@ public class RecordingConnection implements Connection {
     private final InetSocketAddress remote;
     private int writes;
     private boolean closed;
+    private boolean tlsOffered;
+    private boolean secure;
 
     public RecordingConnection() {
         this(new InetSocketAddress("127.0.0.1", 40000));
@@ -41,7 +43,34 @@ public class RecordingConnection implements Connection {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
+    }
+
+    /** Lets the handler start TLS, as a listener with a certificate does; returns this. */
+    public RecordingConnection offerTls() {
+        tlsOffered = true;
+        return this;
+    }
+
+    /** As implicit TLS: secure from the start; returns this. */
+    public RecordingConnection secure() {
+        secure = true;
+        return this;
+    }
+
+    @Override
+    public boolean canStartTls() {
+        return tlsOffered && !secure;
+    }
+
+    /** Records the response as written in the clear; what the test feeds afterwards stands for decrypted input. */
+    @Override
+    public void startTls(byte[] response) {
+        if (!canStartTls()) {
+            throw new IllegalStateException("TLS is not available on this connection");
+        }
+        write(response);
+        secure = true;
     }
 
     @Override

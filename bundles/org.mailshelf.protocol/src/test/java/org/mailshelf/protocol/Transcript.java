@@ -21,7 +21,12 @@ public final class Transcript {
     }
 
     public static RecordingConnection run(Function<Connection, ProtocolHandler> factory, String script) {
-        RecordingConnection connection = new RecordingConnection();
+        return run(factory, new RecordingConnection(), script);
+    }
+
+    /** As {@link #run(Function, String)} on a connection the test has set up (remote address, TLS). */
+    public static RecordingConnection run(Function<Connection, ProtocolHandler> factory,
+            RecordingConnection connection, String script) {
         ProtocolHandler handler = factory.apply(connection);
         handler.start();
         List<String> pending = new ArrayList<>();

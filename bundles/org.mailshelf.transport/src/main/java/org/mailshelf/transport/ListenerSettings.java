@@ -10,6 +10,21 @@ import java.time.Duration;
  * @param port           the TCP port; 0 picks a free one
  * @param idleTimeout    a connection silent this long is closed
  * @param maxConnections connections beyond this many are refused at once
+ * @param tls            how the listener speaks TLS; null for not at all
  */
-public record ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections) {
+public record ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections,
+        TlsSettings tls) {
+
+    /** A listener without TLS. */
+    public ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections) {
+        this(name, host, port, idleTimeout, maxConnections, null);
+    }
+
+    boolean implicitTls() {
+        return tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT;
+    }
+
+    boolean startTls() {
+        return tls != null && tls.mode() == TlsSettings.Mode.STARTTLS;
+    }
 }

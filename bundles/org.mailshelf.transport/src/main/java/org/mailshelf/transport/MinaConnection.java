@@ -8,6 +8,8 @@ import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.mailshelf.protocol.Connection;
@@ -20,13 +22,22 @@ import org.mailshelf.protocol.ProtocolHandler;
 final class MinaConnection implements Connection {
     private final IoSession session;
     private final ScheduledExecutorService timer;
+    private final TlsSettings tls;
     private final Queue<ByteBuffer> heldWhilePaused = new ArrayDeque<>();
     private ProtocolHandler handler;
     private boolean paused;
+    /** Once true, only input that came through TLS is delivered. */
+    private volatile boolean secure;
 
-    MinaConnection(IoSession session, ScheduledExecutorService timer) {
+    /**
+     * @param tls    the listener's TLS settings when the connection was accepted; null for none
+     * @param secure whether TLS is already in the session's chain (implicit TLS)
+     */
+    MinaConnection(IoSession session, ScheduledExecutorService timer, TlsSettings tls, boolean secure) {
         this.session = session;
         this.timer = timer;
+        this.tls = tls;
+        this.secure = secure;
     }
 
     synchronized void start(ProtocolHandler protocolHandler) {
@@ -34,7 +45,11 @@ final class MinaConnection implements Connection {
         handler.start();
     }
 
-    synchronized void received(IoBuffer buffer) {
+    /** Input from the session: decrypted by TLS, or as read from the socket. */
+    synchronized void received(IoBuffer buffer, boolean decrypted) {
+        if (secure && !decrypted) {
+            return; // clear text read before TLS took over: never a command
+        }
         ByteBuffer data = buffer.buf();
         if (paused) {
             // MINA may have queued bytes before the read suspension took effect: keep them for later
@@ -76,7 +91,24 @@ final class MinaConnection implements Connection {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
+    }
+
+    @Override
+    public boolean canStartTls() {
+        return !secure && tls != null && tls.mode() == TlsSettings.Mode.STARTTLS && tls.context().get() != null;
+    }
+
+    @Override
+    public synchronized void startTls(byte[] response) {
+        SSLContext context = secure || tls == null ? null : tls.context().get();
+        if (context == null) {
+            throw new IllegalStateException("TLS is not available on this connection");
+        }
+        Tls.install(session, context, tls.protocols());
+        secure = true;
+        heldWhilePaused.clear();
+        session.write(new Tls.ClearText(IoBuffer.wrap(response)));
     }
 
     @Override

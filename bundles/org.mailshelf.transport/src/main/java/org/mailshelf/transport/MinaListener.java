@@ -7,6 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
@@ -25,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class MinaListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MinaListener.class);
     private static final String CONNECTION = MinaListener.class.getName() + ".connection";
+    private static final String SETTINGS = MinaListener.class.getName() + ".settings";
     private static final int MAX_WORKERS = 64;
     private static final long CLOSE_WAIT_MS = 2000;
 
@@ -169,10 +174,23 @@ public final class MinaListener implements AutoCloseable {
         @Override
         public void sessionCreated(IoSession session) {
             // runs on the I/O thread in accept order, so the count is exact
-            if (connections.incrementAndGet() > settings.maxConnections()) {
-                LOG.warn("{}: refusing {}: {} connections is the limit", settings.name(),
-                        session.getRemoteAddress(), settings.maxConnections());
+            ListenerSettings now = settings;
+            if (connections.incrementAndGet() > now.maxConnections()) {
+                LOG.warn("{}: refusing {}: {} connections is the limit", now.name(),
+                        session.getRemoteAddress(), now.maxConnections());
                 session.closeNow();
+                return;
+            }
+            session.setAttribute(SETTINGS, now);
+            if (now.implicitTls()) {
+                SSLContext context = now.tls().context().get();
+                if (context == null) {
+                    LOG.warn("{}: refusing {}: no TLS certificate is available", now.name(),
+                            session.getRemoteAddress());
+                    session.closeNow();
+                    return;
+                }
+                Tls.install(session, context, now.tls().protocols());
             }
         }
 
@@ -181,7 +199,8 @@ public final class MinaListener implements AutoCloseable {
             if (session.isClosing()) {
                 return;
             }
-            MinaConnection connection = new MinaConnection(session, timer);
+            ListenerSettings accepted = (ListenerSettings) session.getAttribute(SETTINGS);
+            MinaConnection connection = new MinaConnection(session, timer, accepted.tls(), accepted.implicitTls());
             session.setAttribute(CONNECTION, connection);
             connection.start(factory.create(connection));
         }
@@ -189,8 +208,13 @@ public final class MinaListener implements AutoCloseable {
         @Override
         public void messageReceived(IoSession session, Object message) {
             MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
-            if (connection != null) {
-                connection.received((org.apache.mina.core.buffer.IoBuffer) message);
+            if (connection == null) {
+                return;
+            }
+            if (message instanceof Tls.Decrypted d) {
+                connection.received(d.buffer(), true);
+            } else {
+                connection.received((IoBuffer) message, false);
             }
         }
 
@@ -211,7 +235,9 @@ public final class MinaListener implements AutoCloseable {
 
         @Override
         public void exceptionCaught(IoSession session, Throwable cause) {
-            if (cause instanceof IOException) {
+            if (cause instanceof SSLException) {
+                LOG.info("{}: TLS with {} failed: {}", settings.name(), session.getRemoteAddress(), cause.getMessage());
+            } else if (cause instanceof IOException) {
                 LOG.debug("{}: {} dropped: {}", settings.name(), session.getRemoteAddress(), cause.toString());
             } else {
                 LOG.error("{}: closing {} after an unexpected error", settings.name(), session.getRemoteAddress(),

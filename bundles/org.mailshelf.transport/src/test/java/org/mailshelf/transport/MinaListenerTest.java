@@ -15,17 +15,26 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
 import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.LineReader;
 import org.mailshelf.protocol.ProtocolHandler;
 
 /** The MINA adapter over real loopback sockets, with a tiny line-echo protocol. */
 public class MinaListenerTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
 
     private final CountDownLatch closed = new CountDownLatch(1);
     private MinaListener listener;
@@ -54,6 +63,15 @@ public class MinaListenerTest {
             byte[] line;
             while ((line = lines.next()) != null) {
                 String text = new String(line, StandardCharsets.US_ASCII);
+                if (text.equals("starttls")) {
+                    lines.discardBuffered();
+                    connection.startTls("go ahead\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                if (text.equals("secure?")) {
+                    connection.write((connection.isSecure() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    continue;
+                }
                 if (text.equals("wait")) {
                     connection.pause(Duration.ofMillis(300), () -> {
                         connection.write("resumed\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -79,6 +97,13 @@ public class MinaListenerTest {
     private MinaListener start(int maxConnections) throws IOException {
         listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1),
                 maxConnections), Echo::new);
+        listener.start();
+        return listener;
+    }
+
+    private MinaListener startWithTls(TlsSettings.Mode mode, TestCertificate certificate) throws IOException {
+        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 10,
+                new TlsSettings(mode, () -> certificate.server, List.of("TLSv1.3", "TLSv1.2"))), Echo::new);
         listener.start();
         return listener;
     }
@@ -183,5 +208,54 @@ public class MinaListenerTest {
         try (Socket s = connect(port)) {
             assertEquals("hello", reader(s).readLine());
         }
+    }
+
+    @Test
+    public void implicitTlsFromTheFirstByte() throws Exception {
+        TestCertificate certificate = new TestCertificate(tmp.getRoot().toPath());
+        startWithTls(TlsSettings.Mode.IMPLICIT, certificate);
+        try (SSLSocket s = (SSLSocket) certificate.client.getSocketFactory().createSocket("127.0.0.1",
+                listener.boundAddress().getPort())) {
+            s.setSoTimeout(5000);
+            verifyHostname(s);
+            BufferedReader in = reader(s);
+            assertEquals("hello", in.readLine());
+            s.getOutputStream().write("secure?\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("true", in.readLine());
+            assertTrue(s.getSession().getProtocol(), s.getSession().getProtocol().matches("TLSv1\\.[23]"));
+        }
+    }
+
+    @Test
+    public void clearTextAfterStartTlsIsDroppedNotExecuted() throws Exception {
+        TestCertificate certificate = new TestCertificate(tmp.getRoot().toPath());
+        startWithTls(TlsSettings.Mode.STARTTLS, certificate);
+        try (Socket plain = connect(listener.boundAddress().getPort())) {
+            BufferedReader in = reader(plain);
+            assertEquals("hello", in.readLine());
+            OutputStream out = plain.getOutputStream();
+            out.write("secure?\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("false", in.readLine());
+            // an attacker in the middle appends a command to the client's STARTTLS, in the same packet
+            out.write("starttls\r\ninjected\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("go ahead", in.readLine());
+            Thread.sleep(100); // and more clear text while the handshake begins
+            try (SSLSocket s = (SSLSocket) certificate.client.getSocketFactory().createSocket(plain, "localhost",
+                    plain.getPort(), true)) {
+                verifyHostname(s);
+                s.startHandshake();
+                BufferedReader secure = reader(s);
+                s.getOutputStream().write("secure?\r\nping\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("true", secure.readLine());
+                assertEquals("echo ping", secure.readLine());
+            }
+        }
+    }
+
+    private static void verifyHostname(SSLSocket s) {
+        SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        s.setSSLParameters(p);
     }
 }

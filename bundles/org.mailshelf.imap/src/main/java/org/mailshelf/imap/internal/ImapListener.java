@@ -3,20 +3,27 @@ package org.mailshelf.imap.internal;
 import java.io.IOException;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
+import org.mailshelf.api.tls.ServerTls;
 import org.mailshelf.protocol.imap.ImapConfig;
 import org.mailshelf.protocol.imap.ImapProtocol;
 import org.mailshelf.protocol.imap.codec.ReceiverLimits;
 import org.mailshelf.protocol.imap.search.SearchIndexes;
 import org.mailshelf.transport.ListenerSettings;
 import org.mailshelf.transport.MinaListener;
+import org.mailshelf.transport.TlsSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** One IMAP listener per factory configuration of {@code org.mailshelf.imap}. */
@@ -29,6 +36,10 @@ public class ImapListener {
     private final MailStore store;
     private final Authenticator authenticator;
     private final MinaListener listener;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServerTls serverTls;
     private SearchIndexes searchIndexes;
 
     @Activate
@@ -56,7 +67,7 @@ public class ImapListener {
         ReceiverLimits limits = defaults.withMaxLiteralSize(config.append_limit())
                 .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
         ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
-                config.append_limit());
+                config.append_limit(), config.plaintext_login());
         return new ImapProtocol(imap, store, authenticator, searchIndexes(config));
     }
 
@@ -70,8 +81,16 @@ public class ImapListener {
         return searchIndexes;
     }
 
-    private static ListenerSettings settings(ImapListenerConfig config) {
-        return new ListenerSettings("imap", config.host(), config.port(),
-                Duration.ofSeconds(config.idle_timeout()), config.max_connections());
+    private ListenerSettings settings(ImapListenerConfig config) {
+        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
+        return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "imaps" : "imap",
+                config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
+                tls);
+    }
+
+    /** The certificate of the moment: none while the TLS bundle is stopped, then TLS is refused, not faked. */
+    private SSLContext sslContext() {
+        ServerTls tls = serverTls;
+        return tls == null ? null : tls.sslContext();
     }
 }

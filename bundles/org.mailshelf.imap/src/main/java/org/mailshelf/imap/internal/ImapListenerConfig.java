@@ -2,6 +2,7 @@ package org.mailshelf.imap.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Mailshelf IMAP listener",
         description = "One IMAP listener per configuration. Changing the address or port rebinds at once; "
@@ -41,4 +42,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Search index threshold (messages)",
             description = "Mailboxes with fewer messages are searched by reading them, without an index", min = "0")
     int search_index_min_messages() default 1000;
+    @AttributeDefinition(name = "TLS", description = "starttls: plain text until the client asks for TLS "
+            + "(STARTTLS, STLS); implicit: TLS from the first byte (IMAPS, POP3S); none: never",
+            options = {@Option(label = "STARTTLS", value = "starttls"), @Option(label = "Implicit TLS", value = "implicit"),
+                @Option(label = "None", value = "none")})
+    String tls() default "starttls";
+
+    @AttributeDefinition(name = "TLS protocols", description = "Offered TLS versions; only TLSv1.3 and TLSv1.2 "
+            + "are accepted")
+    String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "Passwords without TLS",
+            description = "Accept passwords on unencrypted connections from other hosts (not recommended); "
+                    + "connections from this host are always accepted")
+    boolean plaintext_login() default false;
 }

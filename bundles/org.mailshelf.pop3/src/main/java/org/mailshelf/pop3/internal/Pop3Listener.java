@@ -3,18 +3,25 @@ package org.mailshelf.pop3.internal;
 import java.io.IOException;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
+import org.mailshelf.api.tls.ServerTls;
 import org.mailshelf.protocol.pop3.Pop3Config;
 import org.mailshelf.protocol.pop3.Pop3Protocol;
 import org.mailshelf.transport.ListenerSettings;
 import org.mailshelf.transport.MinaListener;
+import org.mailshelf.transport.TlsSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** One POP3 listener per factory configuration of {@code org.mailshelf.pop3}. */
@@ -26,6 +33,10 @@ public class Pop3Listener {
     private final Authenticator authenticator;
     private final SharedMaildropLocks locks;
     private final MinaListener listener;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServerTls serverTls;
 
     @Activate
     public Pop3Listener(Pop3ListenerConfig config, @Reference MailStore store,
@@ -44,7 +55,8 @@ public class Pop3Listener {
 
     private Pop3Protocol protocol(Pop3ListenerConfig config) {
         Pop3Config protocolConfig = new Pop3Config(config.hostname(),
-                Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf");
+                Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf",
+                config.plaintext_login());
         return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks());
     }
 
@@ -53,8 +65,16 @@ public class Pop3Listener {
         listener.close();
     }
 
-    private static ListenerSettings settings(Pop3ListenerConfig config) {
-        return new ListenerSettings("pop3", config.host(), config.port(),
-                Duration.ofSeconds(config.idle_timeout()), config.max_connections());
+    private ListenerSettings settings(Pop3ListenerConfig config) {
+        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
+        return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "pop3s" : "pop3",
+                config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
+                tls);
+    }
+
+    /** The certificate of the moment: none while the TLS bundle is stopped, then TLS is refused, not faked. */
+    private SSLContext sslContext() {
+        ServerTls tls = serverTls;
+        return tls == null ? null : tls.sslContext();
     }
 }

@@ -2,6 +2,7 @@ package org.mailshelf.pop3.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Mailshelf POP3 listener",
         description = "One POP3 listener per configuration. Changing the address or port rebinds at once; "
@@ -29,4 +30,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum command line", description = "Longer lines are refused (bytes)",
             min = "64")
     int max_line_length() default 512;
+    @AttributeDefinition(name = "TLS", description = "starttls: plain text until the client asks for TLS "
+            + "(STARTTLS, STLS); implicit: TLS from the first byte (IMAPS, POP3S); none: never",
+            options = {@Option(label = "STARTTLS", value = "starttls"), @Option(label = "Implicit TLS", value = "implicit"),
+                @Option(label = "None", value = "none")})
+    String tls() default "starttls";
+
+    @AttributeDefinition(name = "TLS protocols", description = "Offered TLS versions; only TLSv1.3 and TLSv1.2 "
+            + "are accepted")
+    String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "Passwords without TLS",
+            description = "Accept passwords on unencrypted connections from other hosts (not recommended); "
+                    + "connections from this host are always accepted")
+    boolean plaintext_login() default false;
 }

@@ -19,6 +19,7 @@ final class AuthenticateCommand implements ImapCommand {
         if (!mechanism.equals("PLAIN")) {
             throw ImapFailure.no("CANNOT", "Unsupported authentication mechanism");
         }
+        Login.requirePrivacy(session);
         if (initial != null) {
             respond(session, tag, initial.equals("=") ? "" : initial);
             return;

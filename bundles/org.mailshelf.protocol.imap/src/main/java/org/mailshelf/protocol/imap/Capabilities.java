@@ -3,8 +3,8 @@ package org.mailshelf.protocol.imap;
 import org.mailshelf.protocol.imap.SessionState.NotAuthenticated;
 
 /**
- * What the server offers (RFC 3501 section 7.2.1). STARTTLS is not offered until TLS is wired in; AUTH=PLAIN
- * only before login. QRESYNC (RFC 7162) is complete: ENABLE QRESYNC, SELECT / EXAMINE (QRESYNC ...) with
+ * What the server offers (RFC 3501 section 7.2.1). Before login: STARTTLS where the connection can switch
+ * to TLS, and AUTH=PLAIN, or LOGINDISABLED where passwords may not be sent in the clear. QRESYNC (RFC 7162) is complete: ENABLE QRESYNC, SELECT / EXAMINE (QRESYNC ...) with
  * VANISHED (EARLIER), UID FETCH ... (CHANGEDSINCE n VANISHED), and VANISHED for expunges in the session.
  */
 final class Capabilities {
@@ -22,7 +22,10 @@ final class Capabilities {
         b.append(config.limits().literalMinus() ? " LITERAL-" : " LITERAL+");
         b.append(" APPENDLIMIT=").append(config.appendLimit());
         if (session.state() instanceof NotAuthenticated) {
-            b.append(" AUTH=PLAIN");
+            if (session.canStartTls()) {
+                b.append(" STARTTLS");
+            }
+            b.append(session.loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");
         }
         return b.toString();
     }

@@ -1,6 +1,7 @@
 package org.mailshelf.protocol.imap;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
@@ -189,6 +190,33 @@ final class ImapSession implements ProtocolHandler {
             long highest = services.store().counts(s.mailbox().id()).highestModSeq();
             untagged(ResponseWriter.status(null, Status.OK, "HIGHESTMODSEQ " + highest, "Highest"));
         }
+    }
+
+    boolean isSecure() {
+        return connection.isSecure();
+    }
+
+    boolean canStartTls() {
+        return connection.canStartTls();
+    }
+
+    /** Whether a password may be sent here: over TLS, from this host, or where the listener allows it. */
+    boolean loginAllowed() {
+        if (connection.isSecure() || services.config().plaintextLogin()) {
+            return true;
+        }
+        InetSocketAddress remote = connection.remoteAddress();
+        return remote == null || remote.getAddress() == null || remote.getAddress().isLoopbackAddress();
+    }
+
+    /**
+     * Ends STARTTLS: what was collected and the tagged OK go out in the clear, then TLS begins. Input the client
+     * sent after the command is dropped, so an attacker cannot slip commands in ahead of the handshake.
+     */
+    void startTls(String tag) {
+        flush();
+        input = ByteBuffer.allocate(0);
+        connection.startTls(ResponseWriter.status(tag, Status.OK, null, "Begin TLS negotiation now"));
     }
 
     /** Adds an untagged response to the answer of the command in progress. */

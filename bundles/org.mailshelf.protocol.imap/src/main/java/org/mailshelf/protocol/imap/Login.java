@@ -17,8 +17,19 @@ final class Login {
     private Login() {
     }
 
+    /** Refuses a login that would send the password in the clear where that is not allowed. */
+    static void requirePrivacy(ImapSession session) {
+        if (!session.loginAllowed()) {
+            throw ImapFailure.no("PRIVACYREQUIRED", "Passwords are not accepted before STARTTLS");
+        }
+    }
+
     /** Logs in or answers why not (a failure after the configured delay). Clears {@code password}. */
     static void attempt(ImapSession session, String tag, String login, char[] password) {
+        if (!session.loginAllowed()) {
+            Arrays.fill(password, '\0');
+            requirePrivacy(session);
+        }
         Optional<String> account;
         try {
             account = session.services().authenticator().authenticate(login, password);

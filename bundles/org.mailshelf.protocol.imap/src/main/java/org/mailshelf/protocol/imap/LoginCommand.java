@@ -23,6 +23,7 @@ final class LoginCommand implements ImapCommand {
 
     @Override
     public void execute(ImapSession session, String tag, ArgumentReader args) throws ParseException {
+        Login.requirePrivacy(session);
         Request r = Request.parse(args);
         Login.attempt(session, tag, r.user(), r.password());
     }

@@ -43,6 +43,10 @@ class ImapFixture {
         return Transcript.run(protocol::create, script);
     }
 
+    RecordingConnection run(RecordingConnection connection, String script) {
+        return Transcript.run(protocol::create, connection, script);
+    }
+
     /** A session driven by hand, for tests with several sessions at once. */
     Client client() {
         return new Client();

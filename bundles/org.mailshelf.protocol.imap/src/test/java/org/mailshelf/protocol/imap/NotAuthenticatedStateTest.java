@@ -7,6 +7,7 @@ import static org.mailshelf.protocol.imap.ImapFixture.GREETING;
 import static org.mailshelf.protocol.imap.ImapFixture.HELLO;
 import static org.mailshelf.protocol.imap.ImapFixture.base64;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public class NotAuthenticatedStateTest {
                 S: * ID ("name" "Mailshelf")
                 S: 4 OK ID completed
                 C: 5 STARTTLS
-                S: 5 NO [UNAVAILABLE] TLS is not available yet
+                S: 5 NO [UNAVAILABLE] TLS is not available
                 C: 6 LOGOUT
                 S: * BYE Logging out
                 S: 6 OK LOGOUT completed
@@ -174,5 +175,52 @@ public class NotAuthenticatedStateTest {
         c.take();
         session.shutdown();
         assertEquals("* BYE Server shutting down\r\n", c.take());
+    }
+
+    @Test
+    public void startTlsDropsWhatWasPipelinedInTheClearAndIsNotOfferedTwice() {
+        RecordingConnection c = f.run(new RecordingConnection().offerTls(), """
+                S~ \\* OK \\[CAPABILITY IMAP4rev1 .* STARTTLS AUTH=PLAIN\\] mail.test IMAP4rev1 ready
+                C: 1 STARTTLS
+                C: 2 LOGIN alice secret
+                S: 1 OK Begin TLS negotiation now
+                C: 3 CAPABILITY
+                S~ \\* CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN
+                S: 3 OK CAPABILITY completed
+                C: 4 STARTTLS
+                S: 4 BAD TLS is already active
+                C: 5 LOGIN alice secret
+                S~ 5 OK \\[CAPABILITY .*\\] Logged in
+                """);
+        assertTrue(c.isSecure());
+    }
+
+    @Test
+    public void noPasswordsInTheClearFromAnotherHost() {
+        RecordingConnection remote = new RecordingConnection(new InetSocketAddress("192.0.2.10", 50000)).offerTls();
+        f.run(remote, """
+                S~ \\* OK \\[CAPABILITY IMAP4rev1 .* STARTTLS LOGINDISABLED\\] mail.test IMAP4rev1 ready
+                C: 1 LOGIN alice secret
+                S: 1 NO [PRIVACYREQUIRED] Passwords are not accepted before STARTTLS
+                C: 2 AUTHENTICATE PLAIN
+                S: 2 NO [PRIVACYREQUIRED] Passwords are not accepted before STARTTLS
+                C: 3 STARTTLS
+                S: 3 OK Begin TLS negotiation now
+                C: 4 CAPABILITY
+                S~ \\* CAPABILITY IMAP4rev1 .* AUTH=PLAIN
+                S: 4 OK CAPABILITY completed
+                C: 5 LOGIN alice secret
+                S~ 5 OK \\[CAPABILITY .*\\] Logged in
+                """);
+    }
+
+    @Test
+    public void overImplicitTlsPasswordsAreWelcomeAndStartTlsIsNotOffered() {
+        RecordingConnection tls = new RecordingConnection(new InetSocketAddress("192.0.2.10", 50000)).secure();
+        f.run(tls, """
+                S~ \\* OK \\[CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN\\] mail.test IMAP4rev1 ready
+                C: 1 LOGIN alice secret
+                S~ 1 OK \\[CAPABILITY .*\\] Logged in
+                """);
     }
 }

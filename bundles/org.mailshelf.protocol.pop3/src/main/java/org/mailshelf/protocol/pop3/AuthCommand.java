@@ -29,6 +29,7 @@ final class AuthCommand implements Command {
         if (!args.get(0).toUpperCase(Locale.ROOT).equals(PLAIN)) {
             throw new Pop3Error("Unsupported authentication mechanism");
         }
+        session.requirePrivacy();
         session.become(Authorization.START);
         if (args.size() == 1) {
             session.become(new AwaitingSaslResponse(PLAIN));

@@ -7,6 +7,7 @@ final class PassCommand implements Command {
 
     @Override
     public void execute(Pop3Session session, String argument) {
+        session.requirePrivacy();
         String user = ((Authorization) session.state()).user();
         if (user == null) {
             throw new Pop3Error("Send USER first");

@@ -10,8 +10,16 @@ import java.util.Objects;
  * @param failedLoginDelay how long the answer to a failed login is held back (slows password guessing)
  * @param maxLineLength    the longest command line accepted, without CRLF (RFC 2449 allows clients 255)
  * @param implementation   the text of the IMPLEMENTATION capability
+ * @param plaintextLogin   whether USER/PASS and AUTH are allowed on an unencrypted connection from another host
+ *                         (Dovecot's disable_plaintext_auth, inverted); the loopback address is always allowed
  */
-public record Pop3Config(String hostname, Duration failedLoginDelay, int maxLineLength, String implementation) {
+public record Pop3Config(String hostname, Duration failedLoginDelay, int maxLineLength, String implementation,
+        boolean plaintextLogin) {
+
+    /** Passwords in the clear refused from other hosts. */
+    public Pop3Config(String hostname, Duration failedLoginDelay, int maxLineLength, String implementation) {
+        this(hostname, failedLoginDelay, maxLineLength, implementation, false);
+    }
 
     public Pop3Config {
         Objects.requireNonNull(hostname, "hostname");

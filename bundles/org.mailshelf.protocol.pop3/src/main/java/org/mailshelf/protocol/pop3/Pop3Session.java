@@ -1,5 +1,6 @@
 package org.mailshelf.protocol.pop3;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 import org.mailshelf.protocol.Ascii;
@@ -85,6 +86,36 @@ final class Pop3Session implements ProtocolHandler {
     /** The maildrop of a TRANSACTION-only command; the command table guarantees the state. */
     Maildrop maildrop() {
         return ((Transaction) state).maildrop();
+    }
+
+    boolean isSecure() {
+        return connection.isSecure();
+    }
+
+    boolean canStartTls() {
+        return connection.canStartTls();
+    }
+
+    /** Whether a password may be sent here: over TLS, from this host, or where the listener allows it. */
+    boolean loginAllowed() {
+        if (connection.isSecure() || services.config().plaintextLogin()) {
+            return true;
+        }
+        InetSocketAddress remote = connection.remoteAddress();
+        return remote == null || remote.getAddress() == null || remote.getAddress().isLoopbackAddress();
+    }
+
+    /** Refuses USER, PASS and AUTH where the password would travel in the clear. */
+    void requirePrivacy() {
+        if (!loginAllowed()) {
+            throw new Pop3Error("[AUTH] Passwords are not accepted before STLS");
+        }
+    }
+
+    /** Answers STLS and switches to TLS; lines the client sent after STLS in the clear are dropped. */
+    void startTls() {
+        reader.discardBuffered();
+        connection.startTls(Reply.ok("Begin TLS negotiation now"));
     }
 
     /** Writes one complete response in one write. */

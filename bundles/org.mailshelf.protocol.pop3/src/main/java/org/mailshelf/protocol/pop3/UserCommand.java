@@ -7,6 +7,7 @@ final class UserCommand implements Command {
 
     @Override
     public void execute(Pop3Session session, String argument) {
+        session.requirePrivacy();
         String user = argument.strip();
         if (user.isEmpty()) {
             throw new Pop3Error("Missing user name");

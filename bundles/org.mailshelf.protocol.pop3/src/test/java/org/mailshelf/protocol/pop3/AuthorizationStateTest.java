@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -162,6 +163,63 @@ public class AuthorizationStateTest {
                 S: *
                 C: STLS
                 S: -ERR STLS is not available
+                """);
+    }
+
+    @Test
+    public void stlsDropsClearTextPipelinedAfterItAndIsRefusedOnceTlsIsOn() {
+        RecordingConnection c = pop3.run(new RecordingConnection().offerTls(), """
+                S: *
+                C: CAPA
+                S: +OK Capability list follows
+                S: TOP
+                S: UIDL
+                S: USER
+                S: RESP-CODES
+                S: AUTH-RESP-CODE
+                S: PIPELINING
+                S: STLS
+                S: SASL PLAIN
+                S: IMPLEMENTATION Mailshelf
+                S: .
+                C: STLS
+                C: USER alice
+                S: +OK Begin TLS negotiation now
+                C: STLS
+                S: -ERR Command not permitted when TLS active
+                C: USER alice
+                S: +OK Send PASS
+                """);
+        assertTrue(c.isSecure());
+    }
+
+    @Test
+    public void noPasswordsInTheClearFromAnotherHost() {
+        RecordingConnection remote = new RecordingConnection(new InetSocketAddress("192.0.2.10", 50000)).offerTls();
+        pop3.run(remote, """
+                S: *
+                C: CAPA
+                S: +OK Capability list follows
+                S: TOP
+                S: UIDL
+                S: RESP-CODES
+                S: AUTH-RESP-CODE
+                S: PIPELINING
+                S: STLS
+                S: IMPLEMENTATION Mailshelf
+                S: .
+                C: USER alice
+                S: -ERR [AUTH] Passwords are not accepted before STLS
+                C: PASS secret
+                S: -ERR [AUTH] Passwords are not accepted before STLS
+                C: AUTH PLAIN
+                S: -ERR [AUTH] Passwords are not accepted before STLS
+                C: STLS
+                S: +OK Begin TLS negotiation now
+                C: USER alice
+                S: +OK Send PASS
+                C: PASS secret
+                S: +OK Logged in, 0 messages
                 """);
     }
 

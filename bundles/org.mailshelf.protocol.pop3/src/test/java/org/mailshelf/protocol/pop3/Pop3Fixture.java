@@ -39,11 +39,16 @@ class Pop3Fixture {
     }
 
     RecordingConnection run(String script) {
+        return run(new RecordingConnection(), script);
+    }
+
+    /** As {@link #run(String)} on a connection the test has set up (remote address, TLS). */
+    RecordingConnection run(RecordingConnection prepared, String script) {
         lastConnection = Transcript.run(connection -> {
             ProtocolHandler handler = protocol.create(connection);
             lastHandler.set(handler);
             return handler;
-        }, script);
+        }, prepared, script);
         return lastConnection;
     }
 
