@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -46,6 +48,12 @@ public abstract class MailshelfTestSupport {
         int lmtp = Ports.free();
         int imap = Ports.free();
         int http = Ports.free();
+        int imaps = Ports.free();
+        int pop3s = Ports.free();
+        Files.writeString(config.resolve("org.mailshelf.imap-imaps.cfg"),
+                "host = 127.0.0.1\nport = " + imaps + "\ntls = implicit\nfailed.login.delay = 300\n");
+        Files.writeString(config.resolve("org.mailshelf.pop3-pop3s.cfg"),
+                "host = 127.0.0.1\nport = " + pop3s + "\ntls = implicit\nfailed.login.delay = 300\n");
         Files.writeString(config.resolve("org.mailshelf.pop3-default.cfg"),
                 "host = 127.0.0.1\nport = " + pop3 + "\nfailed.login.delay = 300\n");
         Files.writeString(config.resolve("org.mailshelf.lmtp-default.cfg"), "host = 127.0.0.1\nport = " + lmtp + "\n");
@@ -73,6 +81,8 @@ public abstract class MailshelfTestSupport {
         options.add(systemProperty("mailshelf.test.lmtp.port").value(Integer.toString(lmtp)));
         options.add(systemProperty("mailshelf.test.imap.port").value(Integer.toString(imap)));
         options.add(systemProperty("mailshelf.test.http.port").value(Integer.toString(http)));
+        options.add(systemProperty("mailshelf.test.imaps.port").value(Integer.toString(imaps)));
+        options.add(systemProperty("mailshelf.test.pop3s.port").value(Integer.toString(pop3s)));
         options.add(systemProperty("mailshelf.test.config").value(config.toString()));
         options.add(systemProperty("logback.configurationFile").value(
                 Path.of("src/test/resources/logback-test.xml").toAbsolutePath().toString()));
@@ -180,6 +190,21 @@ public abstract class MailshelfTestSupport {
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** What a program printed (standard output and error) and how it exited. */
+    protected record Outcome(int exitCode, String output) {
+    }
+
+    /** Runs a program with no input and a time limit, whatever its exit code. */
+    protected static Outcome execute(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command[0] + " did not finish in 30 s");
+        }
+        return new Outcome(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

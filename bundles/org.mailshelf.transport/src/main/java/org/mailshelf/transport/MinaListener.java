@@ -237,6 +237,8 @@ public final class MinaListener implements AutoCloseable {
         public void exceptionCaught(IoSession session, Throwable cause) {
             if (cause instanceof SSLException) {
                 LOG.info("{}: TLS with {} failed: {}", settings.name(), session.getRemoteAddress(), cause.getMessage());
+                session.closeOnFlush(); // the TLS alert that says why is already queued: let it reach the client
+                return;
             } else if (cause instanceof IOException) {
                 LOG.debug("{}: {} dropped: {}", settings.name(), session.getRemoteAddress(), cause.toString());
             } else {
