@@ -20,6 +20,16 @@ public interface Connection {
     /** Whether the connection is encrypted (implicit TLS, or after STARTTLS). */
     boolean isSecure();
 
+    /**
+     * Whether a password may be sent over this connection without the listener's leave: it is encrypted, or it
+     * comes from this host (where nobody between could read it).
+     */
+    default boolean isPrivate() {
+        InetSocketAddress remote = remoteAddress();
+        return isSecure() || remote == null || remote.getAddress() == null
+                || remote.getAddress().isLoopbackAddress();
+    }
+
     /** Whether {@link #startTls} may be called: the listener has a certificate and TLS is not on yet. */
     default boolean canStartTls() {
         return false;

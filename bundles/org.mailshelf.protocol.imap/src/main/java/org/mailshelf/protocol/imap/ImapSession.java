@@ -1,7 +1,6 @@
 package org.mailshelf.protocol.imap;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
@@ -202,11 +201,7 @@ final class ImapSession implements ProtocolHandler {
 
     /** Whether a password may be sent here: over TLS, from this host, or where the listener allows it. */
     boolean loginAllowed() {
-        if (connection.isSecure() || services.config().plaintextLogin()) {
-            return true;
-        }
-        InetSocketAddress remote = connection.remoteAddress();
-        return remote == null || remote.getAddress() == null || remote.getAddress().isLoopbackAddress();
+        return connection.isPrivate() || services.config().plaintextLogin();
     }
 
     /**

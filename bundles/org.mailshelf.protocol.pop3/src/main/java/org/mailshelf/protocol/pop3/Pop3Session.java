@@ -1,6 +1,5 @@
 package org.mailshelf.protocol.pop3;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 import org.mailshelf.protocol.Ascii;
@@ -98,11 +97,7 @@ final class Pop3Session implements ProtocolHandler {
 
     /** Whether a password may be sent here: over TLS, from this host, or where the listener allows it. */
     boolean loginAllowed() {
-        if (connection.isSecure() || services.config().plaintextLogin()) {
-            return true;
-        }
-        InetSocketAddress remote = connection.remoteAddress();
-        return remote == null || remote.getAddress() == null || remote.getAddress().isLoopbackAddress();
+        return connection.isPrivate() || services.config().plaintextLogin();
     }
 
     /** Refuses USER, PASS and AUTH where the password would travel in the clear. */
