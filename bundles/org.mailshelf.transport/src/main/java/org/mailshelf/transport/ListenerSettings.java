@@ -10,14 +10,16 @@ import java.time.Duration;
  * @param port           the TCP port; 0 picks a free one
  * @param idleTimeout    a connection silent this long is closed
  * @param maxConnections connections beyond this many are refused at once
+ * @param maxPerAddress  connections from one address beyond this many are refused at once (this host's own
+ *                       addresses are not limited: an MTA or a webmail there opens many)
  * @param tls            how the listener speaks TLS; null for not at all
  */
 public record ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections,
-        TlsSettings tls) {
+        int maxPerAddress, TlsSettings tls) {
 
-    /** A listener without TLS. */
+    /** A listener without TLS and without a limit per address. */
     public ListenerSettings(String name, String host, int port, Duration idleTimeout, int maxConnections) {
-        this(name, host, port, idleTimeout, maxConnections, null);
+        this(name, host, port, idleTimeout, maxConnections, Integer.MAX_VALUE, null);
     }
 
     boolean implicitTls() {

@@ -30,6 +30,7 @@ public final class MinaListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MinaListener.class);
     private static final String CONNECTION = MinaListener.class.getName() + ".connection";
     private static final String SETTINGS = MinaListener.class.getName() + ".settings";
+    private static final String COUNTED_ADDRESS = MinaListener.class.getName() + ".counted";
     private static final int MAX_WORKERS = 64;
     private static final long CLOSE_WAIT_MS = 2000;
 
@@ -38,6 +39,7 @@ public final class MinaListener implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile ProtocolHandlerFactory factory;
     private final AtomicInteger connections = new AtomicInteger();
+    private final ConnectionsPerAddress perAddress = new ConnectionsPerAddress();
     private volatile ListenerSettings settings;
     private BindRetry bindRetry = BindRetry.NONE;
     private boolean closed;
@@ -181,6 +183,13 @@ public final class MinaListener implements AutoCloseable {
                 session.closeNow();
                 return;
             }
+            if (!perAddress.admit(session.getRemoteAddress(), now.maxPerAddress())) {
+                LOG.warn("{}: refusing {}: {} connections from one address is the limit", now.name(),
+                        session.getRemoteAddress(), now.maxPerAddress());
+                session.closeNow();
+                return;
+            }
+            session.setAttribute(COUNTED_ADDRESS, Boolean.TRUE);
             session.setAttribute(SETTINGS, now);
             if (now.implicitTls()) {
                 SSLContext context = now.tls().context().get();
@@ -221,6 +230,9 @@ public final class MinaListener implements AutoCloseable {
         @Override
         public void sessionClosed(IoSession session) {
             connections.decrementAndGet();
+            if (session.getAttribute(COUNTED_ADDRESS) != null) {
+                perAddress.release(session.getRemoteAddress());
+            }
             MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
             if (connection != null) {
                 connection.closed();

@@ -102,7 +102,7 @@ public class MinaListenerTest {
     }
 
     private MinaListener startWithTls(TlsSettings.Mode mode, TestCertificate certificate) throws IOException {
-        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 10,
+        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 10, 10,
                 new TlsSettings(mode, () -> certificate.server, List.of("TLSv1.3", "TLSv1.2"))), Echo::new);
         listener.start();
         return listener;

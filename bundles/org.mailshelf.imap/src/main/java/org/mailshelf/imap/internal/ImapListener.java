@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.tls.ServerTls;
+import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.imap.ImapConfig;
 import org.mailshelf.protocol.imap.ImapProtocol;
 import org.mailshelf.protocol.imap.codec.ReceiverLimits;
@@ -41,6 +42,8 @@ public class ImapListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServerTls serverTls;
     private SearchIndexes searchIndexes;
+    private FailedLogins failedLogins;
+    private Duration failedLoginDelay;
 
     @Activate
     public ImapListener(ImapListenerConfig config, @Reference MailStore store,
@@ -68,7 +71,18 @@ public class ImapListener {
                 .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
         ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
                 config.append_limit(), config.plaintext_login());
-        return new ImapProtocol(imap, store, authenticator, searchIndexes(config));
+        return new ImapProtocol(imap, store, authenticator, searchIndexes(config),
+                failedLogins(config.failed_login_delay()));
+    }
+
+    /** Kept across reconfigurations unless the delay changes: a new address must not reset an attacker. */
+    private FailedLogins failedLogins(int delayMillis) {
+        Duration delay = Duration.ofMillis(delayMillis);
+        if (failedLogins == null || !failedLoginDelay.equals(delay)) {
+            failedLogins = FailedLogins.defaults(delay);
+            failedLoginDelay = delay;
+        }
+        return failedLogins;
     }
 
     /** Kept across reconfigurations unless the index settings change: a rebuild costs a pass over the mail. */
@@ -85,7 +99,7 @@ public class ImapListener {
         TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
         return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "imaps" : "imap",
                 config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
-                tls);
+                config.max_connections_per_address(), tls);
     }
 
     /** The certificate of the moment: none while the TLS bundle is stopped, then TLS is refused, not faked. */

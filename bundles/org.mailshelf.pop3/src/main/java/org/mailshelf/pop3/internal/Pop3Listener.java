@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.tls.ServerTls;
+import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.pop3.Pop3Config;
 import org.mailshelf.protocol.pop3.Pop3Protocol;
 import org.mailshelf.transport.ListenerSettings;
@@ -33,6 +34,8 @@ public class Pop3Listener {
     private final Authenticator authenticator;
     private final SharedMaildropLocks locks;
     private final MinaListener listener;
+    private FailedLogins failedLogins;
+    private Duration failedLoginDelay;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -57,7 +60,18 @@ public class Pop3Listener {
         Pop3Config protocolConfig = new Pop3Config(config.hostname(),
                 Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf",
                 config.plaintext_login());
-        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks());
+        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks(),
+                failedLogins(config.failed_login_delay()));
+    }
+
+    /** Kept across reconfigurations unless the delay changes: a new address must not reset an attacker. */
+    private FailedLogins failedLogins(int delayMillis) {
+        Duration delay = Duration.ofMillis(delayMillis);
+        if (failedLogins == null || !failedLoginDelay.equals(delay)) {
+            failedLogins = FailedLogins.defaults(delay);
+            failedLoginDelay = delay;
+        }
+        return failedLogins;
     }
 
     @Deactivate
@@ -69,7 +83,7 @@ public class Pop3Listener {
         TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
         return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "pop3s" : "pop3",
                 config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
-                tls);
+                config.max_connections_per_address(), tls);
     }
 
     /** The certificate of the moment: none while the TLS bundle is stopped, then TLS is refused, not faked. */

@@ -24,6 +24,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Maximum connections", min = "1")
     int max_connections() default 1000;
 
+    @AttributeDefinition(name = "Maximum connections per address", min = "1",
+            description = "Connections from one address beyond this are refused (this host is not limited)")
+    int max_connections_per_address() default 50;
+
     @AttributeDefinition(name = "Failed login delay (ms)", min = "0")
     int failed_login_delay() default 2000;
 

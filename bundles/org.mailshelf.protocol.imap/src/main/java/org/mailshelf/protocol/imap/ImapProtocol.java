@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.ProtocolHandler;
 import org.mailshelf.protocol.ProtocolHandlerFactory;
 import org.mailshelf.protocol.imap.search.SearchIndexes;
@@ -15,15 +16,19 @@ public final class ImapProtocol implements ProtocolHandlerFactory {
     private final ImapServices services;
 
     public ImapProtocol(ImapConfig config, MailStore store, Authenticator authenticator) {
-        this(config, store, authenticator, SearchIndexes.defaults());
+        this(config, store, authenticator, SearchIndexes.defaults(), FailedLogins.defaults(config.failedLoginDelay()));
     }
 
-    /** With the search indexes of this listener: shared by its sessions, and kept across reconfigurations. */
+    /**
+     * With what the sessions of this listener share and keep across reconfigurations: the search indexes and
+     * the record of failed logins.
+     */
     public ImapProtocol(ImapConfig config, MailStore store, Authenticator authenticator,
-            SearchIndexes searchIndexes) {
+            SearchIndexes searchIndexes, FailedLogins failedLogins) {
         this.services = new ImapServices(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(store, "store"), Objects.requireNonNull(authenticator, "authenticator"),
-                Objects.requireNonNull(searchIndexes, "searchIndexes"));
+                Objects.requireNonNull(searchIndexes, "searchIndexes"), Objects.requireNonNull(failedLogins,
+                        "failedLogins"));
     }
 
     @Override

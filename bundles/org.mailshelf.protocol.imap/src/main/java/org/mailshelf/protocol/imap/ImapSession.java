@@ -1,7 +1,10 @@
 package org.mailshelf.protocol.imap;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -191,6 +194,12 @@ final class ImapSession implements ProtocolHandler {
         }
     }
 
+    /** The client's address; null when the transport does not know it. */
+    InetAddress remoteAddress() {
+        InetSocketAddress remote = connection.remoteAddress();
+        return remote == null ? null : remote.getAddress();
+    }
+
     boolean isSecure() {
         return connection.isSecure();
     }
@@ -270,9 +279,9 @@ final class ImapSession implements ProtocolHandler {
     }
 
     /** Holds back the failure answer and all later input for the configured delay. */
-    void loginFailed(String tag) {
+    void loginFailed(String tag, Duration delay) {
         paused = true;
-        connection.pause(services.config().failedLoginDelay(), () -> {
+        connection.pause(delay, () -> {
             lock.lock();
             try {
                 paused = false;

@@ -1,5 +1,7 @@
 package org.mailshelf.protocol.imap;
 
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +11,12 @@ import java.util.Optional;
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxExistsException;
+import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.imap.SessionState.Authenticated;
 
 /** Where LOGIN and AUTHENTICATE end: check the credentials and enter the authenticated state. */
 final class Login {
+    private static final System.Logger LOG = System.getLogger(Login.class.getName());
 
     private Login() {
     }
@@ -30,6 +34,13 @@ final class Login {
             Arrays.fill(password, '\0');
             requirePrivacy(session);
         }
+        FailedLogins failed = session.services().failedLogins();
+        InetAddress from = session.remoteAddress();
+        if (failed.lockedOut(from)) {
+            Arrays.fill(password, '\0');
+            LOG.log(Level.WARNING, "IMAP: refused a login from {0}: too many failed logins", from);
+            throw ImapFailure.no("UNAVAILABLE", "Too many failed logins from your address, try again later");
+        }
         Optional<String> account;
         try {
             account = session.services().authenticator().authenticate(login, password);
@@ -39,9 +50,10 @@ final class Login {
             Arrays.fill(password, '\0');
         }
         if (account.isEmpty()) {
-            session.loginFailed(tag);
+            session.loginFailed(tag, failed.failed(from, login));
             return;
         }
+        failed.succeeded(from, login);
         ensureInbox(session, account.get());
         session.become(new Authenticated(account.get()));
         session.ok(tag, Capabilities.line(session), "Logged in");

@@ -223,4 +223,22 @@ public class NotAuthenticatedStateTest {
                 S~ 1 OK \\[CAPABILITY .*\\] Logged in
                 """);
     }
+
+    @Test
+    public void failuresSlowDownThenLockTheAddressOutEvenWithTheRightPassword() {
+        StringBuilder script = new StringBuilder("S: *\n");
+        for (int i = 0; i < 30; i++) {
+            script.append("C: f").append(i).append(" LOGIN alice wrong\n")
+                    .append("S: f").append(i).append(" NO [AUTHENTICATIONFAILED] Authentication failed\n");
+        }
+        script.append("C: ok LOGIN alice secret\n")
+                .append("S: ok NO [UNAVAILABLE] Too many failed logins from your address, try again later\n");
+        RecordingConnection attacker = new RecordingConnection(new InetSocketAddress("192.0.2.66", 50000)).secure();
+        f.run(attacker, script.toString());
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+                Duration.ofSeconds(15)), attacker.pauses().subList(0, 4));
+        // another address is not locked out
+        f.run(new RecordingConnection(new InetSocketAddress("192.0.2.67", 50000)).secure(),
+                "S: *\nC: a LOGIN alice secret\nS~ a OK .*Logged in\n");
+    }
 }

@@ -1,5 +1,7 @@
 package org.mailshelf.protocol.pop3;
 
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,6 +9,7 @@ import org.mailshelf.protocol.pop3.SessionState.Transaction;
 
 /** Where USER/PASS and AUTH end: check the credentials, lock the maildrop, open it (RFC 1939 §4, §7). */
 final class Login {
+    private static final System.Logger LOG = System.getLogger(Login.class.getName());
 
     private Login() {
     }
@@ -14,6 +17,13 @@ final class Login {
     /** Logs in or answers why not. Clears {@code password}. */
     static void attempt(Pop3Session session, String login, char[] password) {
         Pop3Services services = session.services();
+        InetAddress from = session.remoteAddress();
+        if (services.failedLogins().lockedOut(from)) {
+            Arrays.fill(password, '\0');
+            LOG.log(Level.WARNING, "POP3: refused a login from {0}: too many failed logins", from);
+            session.reply(Reply.err("[SYS/TEMP] Too many failed logins from your address, try again later"));
+            return;
+        }
         Optional<String> account;
         try {
             account = services.authenticator().authenticate(login, password);
@@ -24,9 +34,10 @@ final class Login {
             Arrays.fill(password, '\0');
         }
         if (account.isEmpty()) {
-            session.loginFailed();
+            session.loginFailed(services.failedLogins().failed(from, login));
             return;
         }
+        services.failedLogins().succeeded(from, login);
         String name = account.get();
         if (!services.locks().tryLock(name)) {
             session.reply(Reply.err("[IN-USE] Mailbox is locked by another POP3 session"));

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.protocol.Connection;
+import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.ProtocolHandler;
 import org.mailshelf.protocol.ProtocolHandlerFactory;
 
@@ -14,8 +15,15 @@ public final class Pop3Protocol implements ProtocolHandlerFactory {
     private final Pop3Services services;
 
     public Pop3Protocol(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks) {
+        this(config, store, authenticator, locks, FailedLogins.defaults(config.failedLoginDelay()));
+    }
+
+    /** With the failed-login record of this listener, kept across reconfigurations. */
+    public Pop3Protocol(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks,
+            FailedLogins failedLogins) {
         this.services = new Pop3Services(Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"),
-                Objects.requireNonNull(authenticator, "authenticator"), Objects.requireNonNull(locks, "locks"));
+                Objects.requireNonNull(authenticator, "authenticator"), Objects.requireNonNull(locks, "locks"),
+                Objects.requireNonNull(failedLogins, "failedLogins"));
     }
 
     @Override

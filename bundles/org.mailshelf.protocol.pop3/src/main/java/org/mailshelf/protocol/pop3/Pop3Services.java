@@ -2,7 +2,9 @@ package org.mailshelf.protocol.pop3;
 
 import org.mailshelf.api.auth.Authenticator;
 import org.mailshelf.api.store.MailStore;
+import org.mailshelf.protocol.FailedLogins;
 
 /** What every session of one listener shares. */
-record Pop3Services(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks) {
+record Pop3Services(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks,
+        FailedLogins failedLogins) {
 }

@@ -1,5 +1,8 @@
 package org.mailshelf.protocol.pop3;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 
 import org.mailshelf.protocol.Ascii;
@@ -87,6 +90,12 @@ final class Pop3Session implements ProtocolHandler {
         return ((Transaction) state).maildrop();
     }
 
+    /** The client's address; null when the transport does not know it. */
+    InetAddress remoteAddress() {
+        InetSocketAddress remote = connection.remoteAddress();
+        return remote == null ? null : remote.getAddress();
+    }
+
     boolean isSecure() {
         return connection.isSecure();
     }
@@ -119,9 +128,9 @@ final class Pop3Session implements ProtocolHandler {
     }
 
     /** Holds back the failure answer and all later input for the configured delay. */
-    void loginFailed() {
+    void loginFailed(Duration delay) {
         paused = true;
-        connection.pause(services.config().failedLoginDelay(), () -> {
+        connection.pause(delay, () -> {
             paused = false;
             if (state instanceof Closed) {
                 return;

@@ -86,7 +86,8 @@ public class AuthorizationStateTest {
                 C: PASS x
                 S: -ERR [AUTH] Authentication failed
                 """);
-        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), c.pauses());
+        // the second failure from the same address waits twice as long (FailedLogins)
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)), c.pauses());
         assertFalse(pop3.locks.isLocked("alice"));
     }
 
