@@ -1,6 +1,7 @@
 package org.mailshelf.auth.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.junit.Test;
 import org.mailshelf.api.auth.AuthProvider;
 import org.mailshelf.api.auth.AuthResult;
+import org.mailshelf.api.auth.AuthUnavailableException;
 
 public class ProviderChainTest {
 
@@ -106,13 +108,34 @@ public class ProviderChainTest {
     }
 
     @Test
-    public void throwingProviderIsSkipped() {
+    public void aProviderThatCannotAnswerFailsLoginsAndUnknownRecipientsTemporarily() {
         FakeProvider ok = new FakeProvider(Map.of("alice", "secret"));
         providers.put(1, 100, new BrokenProvider());
         providers.put(2, 0, ok);
 
-        assertEquals(Optional.of("alice"), login("alice", "secret"));
+        // not "wrong password", and not a lower provider's answer for a name the broken one may own
+        assertThrows(AuthUnavailableException.class, () -> login("alice", "secret"));
+        // a recipient another provider knows is accepted; one nobody can vouch for is refused for now, not bounced
         assertEquals(Optional.of("alice"), chain.resolveRecipient("<alice@localhost>"));
+        assertThrows(AuthUnavailableException.class, () -> chain.resolveRecipient("<carol@localhost>"));
+    }
+
+    @Test
+    public void aProviderWhoseBundleLeftIsSkipped() {
+        providers.put(1, 100, new AuthProvider() {
+            @Override
+            public AuthResult authenticate(String user, char[] password) {
+                throw new NoClassDefFoundError("org/example/Gone");
+            }
+
+            @Override
+            public boolean exists(String user) {
+                throw new NoClassDefFoundError("org/example/Gone");
+            }
+        });
+        providers.put(2, 0, new FakeProvider(Map.of("alice", "secret")));
+        assertEquals(Optional.of("alice"), login("alice", "secret"));
+        assertEquals(Optional.empty(), chain.resolveRecipient("<carol@localhost>"));
     }
 
     @Test
