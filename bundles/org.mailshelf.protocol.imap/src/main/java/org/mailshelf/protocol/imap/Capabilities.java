@@ -25,7 +25,7 @@ final class Capabilities {
             if (session.canStartTls()) {
                 b.append(" STARTTLS");
             }
-            b.append(session.loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");
+            b.append(session.loginAllowed() ? " AUTH=PLAIN AUTH=LOGIN" : " LOGINDISABLED");
         }
         return b.toString();
     }

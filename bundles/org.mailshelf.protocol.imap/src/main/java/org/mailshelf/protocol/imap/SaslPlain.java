@@ -20,12 +20,7 @@ final class SaslPlain {
 
     /** @throws ImapFailure BAD for invalid base64 or a malformed message */
     static Credentials decode(String base64) {
-        byte[] message;
-        try {
-            message = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw ImapFailure.bad("Invalid base64 in the authentication response");
-        }
+        byte[] message = base64(base64);
         try {
             int first = indexOfNul(message, 0);
             int second = first < 0 ? -1 : indexOfNul(message, first + 1);
@@ -50,5 +45,14 @@ final class SaslPlain {
             }
         }
         return -1;
+    }
+
+    /** A SASL response's bytes. @throws ImapFailure BAD for invalid base64 */
+    static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ImapFailure.bad("Invalid base64 in the authentication response");
+        }
     }
 }

@@ -19,7 +19,7 @@ class ImapFixture {
 
     static final ImapConfig CONFIG = new ImapConfig("mail.test", Duration.ofSeconds(2), ReceiverLimits.defaults(),
             1000);
-    static final String GREETING = "S~ \\* OK \\[CAPABILITY IMAP4rev1 .*AUTH=PLAIN\\] mail.test IMAP4rev1 ready\n";
+    static final String GREETING = "S~ \\* OK \\[CAPABILITY IMAP4rev1 .*AUTH=PLAIN AUTH=LOGIN\\] mail.test IMAP4rev1 ready\n";
     static final String LOGIN = "C: a LOGIN alice secret\nS~ a OK \\[CAPABILITY IMAP4rev1 .*\\] Logged in\n";
     static final String HELLO = GREETING + LOGIN;
     /** Selecting an INBOX that holds nothing. */

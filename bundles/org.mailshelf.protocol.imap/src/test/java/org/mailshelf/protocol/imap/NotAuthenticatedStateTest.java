@@ -22,7 +22,7 @@ public class NotAuthenticatedStateTest {
     public void capabilityNoopIdNamespaceAndLogout() {
         RecordingConnection c = f.run(GREETING + """
                 C: 1 CAPABILITY
-                S~ \\* CAPABILITY IMAP4rev1 .*LITERAL\\+ APPENDLIMIT=1000 AUTH=PLAIN
+                S~ \\* CAPABILITY IMAP4rev1 .*LITERAL\\+ APPENDLIMIT=1000 AUTH=PLAIN AUTH=LOGIN
                 S: 1 OK CAPABILITY completed
                 C: 2 NOOP
                 S: 2 OK Completed
@@ -180,12 +180,12 @@ public class NotAuthenticatedStateTest {
     @Test
     public void startTlsDropsWhatWasPipelinedInTheClearAndIsNotOfferedTwice() {
         RecordingConnection c = f.run(new RecordingConnection().offerTls(), """
-                S~ \\* OK \\[CAPABILITY IMAP4rev1 .* STARTTLS AUTH=PLAIN\\] mail.test IMAP4rev1 ready
+                S~ \\* OK \\[CAPABILITY IMAP4rev1 .* STARTTLS AUTH=PLAIN AUTH=LOGIN\\] mail.test IMAP4rev1 ready
                 C: 1 STARTTLS
                 C: 2 LOGIN alice secret
                 S: 1 OK Begin TLS negotiation now
                 C: 3 CAPABILITY
-                S~ \\* CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN
+                S~ \\* CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN AUTH=LOGIN
                 S: 3 OK CAPABILITY completed
                 C: 4 STARTTLS
                 S: 4 BAD TLS is already active
@@ -207,7 +207,7 @@ public class NotAuthenticatedStateTest {
                 C: 3 STARTTLS
                 S: 3 OK Begin TLS negotiation now
                 C: 4 CAPABILITY
-                S~ \\* CAPABILITY IMAP4rev1 .* AUTH=PLAIN
+                S~ \\* CAPABILITY IMAP4rev1 .* AUTH=PLAIN AUTH=LOGIN
                 S: 4 OK CAPABILITY completed
                 C: 5 LOGIN alice secret
                 S~ 5 OK \\[CAPABILITY .*\\] Logged in
@@ -218,7 +218,7 @@ public class NotAuthenticatedStateTest {
     public void overImplicitTlsPasswordsAreWelcomeAndStartTlsIsNotOffered() {
         RecordingConnection tls = new RecordingConnection(new InetSocketAddress("192.0.2.10", 50000)).secure();
         f.run(tls, """
-                S~ \\* OK \\[CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN\\] mail.test IMAP4rev1 ready
+                S~ \\* OK \\[CAPABILITY IMAP4rev1 .*APPENDLIMIT=1000 AUTH=PLAIN AUTH=LOGIN\\] mail.test IMAP4rev1 ready
                 C: 1 LOGIN alice secret
                 S~ 1 OK \\[CAPABILITY .*\\] Logged in
                 """);
@@ -240,5 +240,16 @@ public class NotAuthenticatedStateTest {
         // another address is not locked out
         f.run(new RecordingConnection(new InetSocketAddress("192.0.2.67", 50000)).secure(),
                 "S: *\nC: a LOGIN alice secret\nS~ a OK .*Logged in\n");
+    }
+
+    @Test
+    public void authenticateLoginAsksForUserThenPassword() {
+        f.run(GREETING + "C: a AUTHENTICATE LOGIN\nS: + VXNlcm5hbWU6\nC: " + base64("alice")
+                + "\nS: + UGFzc3dvcmQ6\nC: " + base64("secret") + "\nS~ a OK \\[CAPABILITY .*\\] Logged in\n");
+        f.run(GREETING + "C: b AUTHENTICATE LOGIN " + base64("bob") + "\nS: + UGFzc3dvcmQ6\nC: " + base64("nope")
+                + "\nS: b NO [AUTHENTICATIONFAILED] Authentication failed\n"
+                + "C: c AUTHENTICATE LOGIN\nS: + VXNlcm5hbWU6\nC: *\nS: c BAD Authentication cancelled\n"
+                + "C: d AUTHENTICATE LOGIN\nS: + VXNlcm5hbWU6\nC: !!\n"
+                + "S: d BAD Invalid base64 in the authentication response\n");
     }
 }

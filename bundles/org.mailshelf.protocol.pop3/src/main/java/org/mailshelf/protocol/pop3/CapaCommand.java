@@ -22,7 +22,7 @@ final class CapaCommand implements Command {
             capabilities.add("STLS");
         }
         if (login) {
-            capabilities.add("SASL " + AuthCommand.PLAIN);
+            capabilities.add("SASL " + String.join(" ", AuthCommand.MECHANISMS));
         }
         capabilities.add("IMPLEMENTATION " + session.services().config().implementation());
         session.reply(Reply.multiLine("Capability list follows", capabilities));

@@ -49,7 +49,7 @@ final class SaslPlain {
     }
 
     /** UTF-8 to chars without passing through a String, so the copy can be cleared. */
-    private static char[] chars(byte[] b, int from) {
+    static char[] chars(byte[] b, int from) {
         CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(b, from, b.length - from));
         char[] password = new char[decoded.remaining()];
         decoded.get(password);

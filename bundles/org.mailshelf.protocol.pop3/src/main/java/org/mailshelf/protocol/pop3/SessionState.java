@@ -8,8 +8,11 @@ sealed interface SessionState {
         static final Authorization START = new Authorization(null);
     }
 
-    /** AUTH sent "+ " and the next line is the client's SASL response, not a command. */
-    record AwaitingSaslResponse(String mechanism) implements SessionState {
+    /**
+     * AUTH sent "+ ..." and the next line is the client's SASL response, not a command; for LOGIN, {@code user}
+     * is the name already given (null while the server still asks for it).
+     */
+    record AwaitingSaslResponse(String mechanism, String user) implements SessionState {
     }
 
     /** Logged in, holding the maildrop lock. */

@@ -23,7 +23,7 @@ public class AuthorizationStateTest {
             S: RESP-CODES
             S: AUTH-RESP-CODE
             S: PIPELINING
-            S: SASL PLAIN
+            S: SASL PLAIN LOGIN
             S: IMPLEMENTATION Mailshelf
             S: .
             """;
@@ -154,8 +154,21 @@ public class AuthorizationStateTest {
                 C: AUTH
                 S: +OK Supported mechanisms follow
                 S: PLAIN
+                S: LOGIN
                 S: .
                 """);
+    }
+
+    @Test
+    public void authLoginAsksForUserThenPasswordWithOrWithoutInitialResponse() {
+        String user = Pop3Fixture.base64("alice");
+        String password = Pop3Fixture.base64("secret");
+        pop3.run("S: *\nC: AUTH LOGIN\nS: + VXNlcm5hbWU6\nC: " + user + "\nS: + UGFzc3dvcmQ6\nC: " + password
+                + "\nS: +OK Logged in, 0 messages\nC: QUIT\nS: *\n");
+        pop3.run("S: *\nC: AUTH LOGIN " + user + "\nS: + UGFzc3dvcmQ6\nC: " + Pop3Fixture.base64("wrong")
+                + "\nS: -ERR [AUTH] Authentication failed\nC: AUTH LOGIN\nS: + VXNlcm5hbWU6\nC: *\n"
+                + "S: -ERR Authentication cancelled\nC: AUTH LOGIN\nS: + VXNlcm5hbWU6\nC: not base64!\n"
+                + "S: -ERR Invalid base64 in the authentication response\n");
     }
 
     @Test
@@ -180,7 +193,7 @@ public class AuthorizationStateTest {
                 S: AUTH-RESP-CODE
                 S: PIPELINING
                 S: STLS
-                S: SASL PLAIN
+                S: SASL PLAIN LOGIN
                 S: IMPLEMENTATION Mailshelf
                 S: .
                 C: STLS
