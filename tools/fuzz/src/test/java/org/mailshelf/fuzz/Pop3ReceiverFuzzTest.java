@@ -1,0 +1,46 @@
+package org.mailshelf.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.mailshelf.protocol.ProtocolHandler;
+import org.mailshelf.protocol.RecordingConnection;
+import org.mailshelf.protocol.pop3.MaildropLocks;
+import org.mailshelf.protocol.pop3.Pop3Config;
+import org.mailshelf.protocol.pop3.Pop3Protocol;
+
+/** Arbitrary client bytes, in arbitrary chunks, against a POP3 session over an in-memory store. */
+class Pop3ReceiverFuzzTest {
+
+    static final String PREFIX = "USER user\r\nPASS pass\r\n";
+    static final Pop3Config CONFIG = new Pop3Config("mail.test", Duration.ofSeconds(2), 512, "Mailshelf");
+
+    @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
+    @DictionaryEntries({"\r\n", "USER ", "PASS ", "AUTH PLAIN", "AUTH ", "=", "*", "STAT", "LIST", "LIST 1",
+            "RETR ", "TOP ", " 0", " -1", " 4294967296", "DELE ", "NOOP", "RSET", "UIDL", "CAPA", "STLS", "QUIT",
+            "APOP "})
+    void fuzz(byte[] data) {
+        FuzzInput input = FuzzInput.parse(data);
+        RecordingConnection connection = new RecordingConnection();
+        ProtocolHandler handler = new Pop3Protocol(CONFIG, Mailboxes.withMessages(), new FixedAuthenticator(),
+                new MaildropLocks()).create(connection);
+        handler.start();
+        assertFalse(FuzzInput.checkedOutput(connection).isEmpty(), "no greeting");
+
+        String out = input.feed(handler, connection, PREFIX);
+        if (connection.isClosed()) {
+            return;
+        }
+        // ends a partial line (or a SASL exchange), then asks; in AUTHORIZATION the answer is -ERR, in TRANSACTION +OK
+        StringBuilder last = new StringBuilder();
+        FuzzInput.send(handler, connection, "\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII), last);
+        String line = FuzzInput.lastLine(last.toString());
+        assertTrue(connection.isClosed() || line.startsWith("+OK") || line.startsWith("-ERR"),
+                () -> "no answer to NOOP after the input; the server wrote: " + FuzzInput.tail(out + last));
+    }
+}
