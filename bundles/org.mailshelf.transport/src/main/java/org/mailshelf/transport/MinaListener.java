@@ -31,6 +31,7 @@ public final class MinaListener implements AutoCloseable {
     private static final String CONNECTION = MinaListener.class.getName() + ".connection";
     private static final String SETTINGS = MinaListener.class.getName() + ".settings";
     private static final String COUNTED_ADDRESS = MinaListener.class.getName() + ".counted";
+    private static final String REFUSED = MinaListener.class.getName() + ".refused";
     private static final int MAX_WORKERS = 64;
     private static final long CLOSE_WAIT_MS = 2000;
 
@@ -180,13 +181,13 @@ public final class MinaListener implements AutoCloseable {
             if (connections.incrementAndGet() > now.maxConnections()) {
                 LOG.warn("{}: refusing {}: {} connections is the limit", now.name(),
                         session.getRemoteAddress(), now.maxConnections());
-                session.closeNow();
+                refuse(session, now, "Too many connections, try again later");
                 return;
             }
             if (!perAddress.admit(session.getRemoteAddress(), now.maxPerAddress())) {
                 LOG.warn("{}: refusing {}: {} connections from one address is the limit", now.name(),
                         session.getRemoteAddress(), now.maxPerAddress());
-                session.closeNow();
+                refuse(session, now, "Too many connections from your address, try again later");
                 return;
             }
             session.setAttribute(COUNTED_ADDRESS, Boolean.TRUE);
@@ -203,8 +204,27 @@ public final class MinaListener implements AutoCloseable {
             }
         }
 
+        /**
+         * Tells the client why in its own protocol, then closes; over implicit TLS no handshake was made for it,
+         * so it only sees the connection close.
+         */
+        private void refuse(IoSession session, ListenerSettings now, String reason) {
+            byte[] refusal = now.implicitTls() ? null : factory.refusal(reason);
+            if (refusal == null) {
+                session.closeNow();
+            } else {
+                session.setAttribute(REFUSED, refusal);
+            }
+        }
+
         @Override
         public void sessionOpened(IoSession session) {
+            byte[] refusal = (byte[]) session.getAttribute(REFUSED);
+            if (refusal != null) {
+                session.write(IoBuffer.wrap(refusal));
+                session.closeOnFlush();
+                return;
+            }
             if (session.isClosing()) {
                 return;
             }

@@ -29,6 +29,7 @@ import org.junit.rules.TemporaryFolder;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.LineReader;
 import org.mailshelf.protocol.ProtocolHandler;
+import org.mailshelf.protocol.ProtocolHandlerFactory;
 
 /** The MINA adapter over real loopback sockets, with a tiny line-echo protocol. */
 public class MinaListenerTest {
@@ -185,6 +186,32 @@ public class MinaListenerTest {
             assertEquals("hello", reader(first).readLine());
             try (Socket second = connect(listener.boundAddress().getPort())) {
                 assertEquals(null, reader(second).readLine());
+            }
+        }
+    }
+
+    @Test
+    public void aRefusedClientIsToldWhyInItsProtocol() throws Exception {
+        ProtocolHandlerFactory withRefusal = new ProtocolHandlerFactory() {
+            @Override
+            public ProtocolHandler create(Connection connection) {
+                return new Echo(connection);
+            }
+
+            @Override
+            public byte[] refusal(String reason) {
+                return ("busy: " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            }
+        };
+        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 1),
+                withRefusal);
+        listener.start();
+        try (Socket first = connect(listener.boundAddress().getPort())) {
+            assertEquals("hello", reader(first).readLine());
+            try (Socket second = connect(listener.boundAddress().getPort())) {
+                BufferedReader in = reader(second);
+                assertEquals("busy: Too many connections, try again later", in.readLine());
+                assertEquals(null, in.readLine());
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.mailshelf.protocol.imap;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.Objects;
 
 import org.mailshelf.api.auth.Authenticator;
@@ -34,5 +36,10 @@ public final class ImapProtocol implements ProtocolHandlerFactory {
     @Override
     public ProtocolHandler create(Connection connection) {
         return new ImapSession(connection, services);
+    }
+
+    @Override
+    public byte[] refusal(String reason) {
+        return ("* BYE [UNAVAILABLE] " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

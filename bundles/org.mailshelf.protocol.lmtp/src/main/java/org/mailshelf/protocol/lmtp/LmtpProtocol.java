@@ -1,5 +1,7 @@
 package org.mailshelf.protocol.lmtp;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.Objects;
 
 import org.mailshelf.api.auth.Authenticator;
@@ -23,5 +25,10 @@ public final class LmtpProtocol implements ProtocolHandlerFactory {
     @Override
     public ProtocolHandler create(Connection connection) {
         return new LmtpSession(Objects.requireNonNull(connection, "connection"), context, delivery);
+    }
+
+    @Override
+    public byte[] refusal(String reason) {
+        return ("421 4.3.2 " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,5 +1,7 @@
 package org.mailshelf.protocol.pop3;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.Objects;
 
 import org.mailshelf.api.auth.Authenticator;
@@ -29,5 +31,10 @@ public final class Pop3Protocol implements ProtocolHandlerFactory {
     @Override
     public ProtocolHandler create(Connection connection) {
         return new Pop3Session(connection, services);
+    }
+
+    @Override
+    public byte[] refusal(String reason) {
+        return ("-ERR [SYS/TEMP] " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }
