@@ -18,24 +18,27 @@ class LmtpReceiverFuzzTest {
     static final String PREFIX = "LHLO client.test\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<user@example.com>\r\n";
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
-    @DictionaryEntries({"\r\n", "\r\n.\r\n", "..", "LHLO ", "HELO ", "EHLO ", "MAIL FROM:<", "RCPT TO:<", ">",
+    // one line each, no quotes or backslashes: Jazzer 0.24.0 writes them to its dictionary file unescaped
+    @DictionaryEntries({"..", "LHLO ", "HELO ", "EHLO ", "MAIL FROM:<", "RCPT TO:<", ">",
             "<>", " SIZE=", " BODY=8BITMIME", " BODY=7BIT", "DATA", "RSET", "NOOP", "VRFY ", "HELP", "QUIT",
-            "user@example.com", "\"quoted local\"@example.com", "@relay:", "postmaster"})
+            "user@example.com", "@relay:", "postmaster"})
     void fuzz(byte[] data) {
         FuzzInput input = FuzzInput.parse(data);
         RecordingConnection connection = new RecordingConnection();
         ProtocolHandler handler = new LmtpProtocol(LmtpConfig.defaults(), Mailboxes.withMessages(),
                 new FixedAuthenticator()).create(connection);
         handler.start();
-        assertFalse(FuzzInput.checkedOutput(connection).isEmpty(), "no greeting");
+        assertFalse(FuzzInput.checkedOutput(connection, new byte[0]).isEmpty(), "no greeting");
 
-        String out = input.feed(handler, connection, PREFIX);
+        String out = input.feed(handler, connection, PREFIX)
+                + FuzzInput.endLine(handler, connection, input.payload());
         // 354: inside DATA, where NOOP is message text
         if (connection.isClosed() || FuzzInput.lastLine(out).startsWith("354")) {
             return;
         }
         StringBuilder last = new StringBuilder();
-        FuzzInput.send(handler, connection, "\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII), last);
+        FuzzInput.send(handler, connection, "NOOP\r\n".getBytes(StandardCharsets.US_ASCII), last,
+                input.payload());
         assertTrue(connection.isClosed() || FuzzInput.lastLine(last.toString()).startsWith("250"),
                 () -> "no 250 to NOOP after the input; the server wrote: " + FuzzInput.tail(out + last));
     }

@@ -21,7 +21,8 @@ class Pop3ReceiverFuzzTest {
     static final Pop3Config CONFIG = new Pop3Config("mail.test", Duration.ofSeconds(2), 512, "Mailshelf");
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
-    @DictionaryEntries({"\r\n", "USER ", "PASS ", "AUTH PLAIN", "AUTH ", "=", "*", "STAT", "LIST", "LIST 1",
+    // one line each, no quotes or backslashes: Jazzer 0.24.0 writes them to its dictionary file unescaped
+    @DictionaryEntries({"USER ", "PASS ", "AUTH PLAIN", "AUTH ", "=", "*", "STAT", "LIST", "LIST 1",
             "RETR ", "TOP ", " 0", " -1", " 4294967296", "DELE ", "NOOP", "RSET", "UIDL", "CAPA", "STLS", "QUIT",
             "APOP "})
     void fuzz(byte[] data) {
@@ -30,15 +31,17 @@ class Pop3ReceiverFuzzTest {
         ProtocolHandler handler = new Pop3Protocol(CONFIG, Mailboxes.withMessages(), new FixedAuthenticator(),
                 new MaildropLocks()).create(connection);
         handler.start();
-        assertFalse(FuzzInput.checkedOutput(connection).isEmpty(), "no greeting");
+        assertFalse(FuzzInput.checkedOutput(connection, new byte[0]).isEmpty(), "no greeting");
 
-        String out = input.feed(handler, connection, PREFIX);
+        String out = input.feed(handler, connection, PREFIX)
+                + FuzzInput.endLine(handler, connection, input.payload());
         if (connection.isClosed()) {
             return;
         }
         // ends a partial line (or a SASL exchange), then asks; in AUTHORIZATION the answer is -ERR, in TRANSACTION +OK
         StringBuilder last = new StringBuilder();
-        FuzzInput.send(handler, connection, "\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII), last);
+        FuzzInput.send(handler, connection, "NOOP\r\n".getBytes(StandardCharsets.US_ASCII), last,
+                input.payload());
         String line = FuzzInput.lastLine(last.toString());
         assertTrue(connection.isClosed() || line.startsWith("+OK") || line.startsWith("-ERR"),
                 () -> "no answer to NOOP after the input; the server wrote: " + FuzzInput.tail(out + last));
