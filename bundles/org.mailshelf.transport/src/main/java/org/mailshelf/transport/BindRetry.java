@@ -10,6 +10,11 @@ record BindRetry(int attempt) {
         return new BindRetry(attempt + 1);
     }
 
+    /** The 2nd, 4th, 8th ... attempt, then every 20th (every ten minutes): enough to see it, not to flood. */
+    boolean worthLogging() {
+        return attempt % 20 == 0 || Integer.bitCount(attempt) == 1 && attempt <= 16;
+    }
+
     /** Doubles from half a second up to half a minute. */
     long delayMillis() {
         int doublings = Math.min(attempt - 1, 10);

@@ -89,7 +89,7 @@ public final class MinaListener implements AutoCloseable {
             if (bindRetry.attempt() == 1) {
                 LOG.error("{} cannot listen on {}: {}; trying again in the background", settings.name(),
                         address(settings), rootCause(e));
-            } else {
+            } else if (bindRetry.worthLogging()) {
                 LOG.warn("{} still cannot listen on {} ({} attempts): {}", settings.name(), address(settings),
                         bindRetry.attempt(), rootCause(e));
             }
