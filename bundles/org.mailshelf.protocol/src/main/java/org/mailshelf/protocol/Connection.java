@@ -1,5 +1,6 @@
 package org.mailshelf.protocol;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -25,9 +26,14 @@ public interface Connection {
      * comes from this host (where nobody between could read it).
      */
     default boolean isPrivate() {
+        InetAddress client = clientAddress();
+        return isSecure() || client == null || client.isLoopbackAddress();
+    }
+
+    /** The client's IP address; null when the transport does not know it. */
+    default InetAddress clientAddress() {
         InetSocketAddress remote = remoteAddress();
-        return isSecure() || remote == null || remote.getAddress() == null
-                || remote.getAddress().isLoopbackAddress();
+        return remote == null ? null : remote.getAddress();
     }
 
     /** Whether {@link #startTls} may be called: the listener has a certificate and TLS is not on yet. */

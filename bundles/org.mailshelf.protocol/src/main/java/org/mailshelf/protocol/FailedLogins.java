@@ -50,6 +50,14 @@ public final class FailedLogins {
         return new FailedLogins(firstDelay, Duration.ofSeconds(15), Duration.ofMinutes(15), 30, Clock.systemUTC());
     }
 
+    /**
+     * {@code current} when it starts from the same delay, else a new record with the defaults: a listener keeps
+     * its record across reconfigurations, so that a change of address or port does not forgive an attacker.
+     */
+    public static FailedLogins keptOrNew(FailedLogins current, Duration firstDelay) {
+        return current != null && current.firstDelay.equals(firstDelay) ? current : defaults(firstDelay);
+    }
+
     /** Records a failure and returns how long to hold back its answer. */
     public synchronized Duration failed(InetAddress from, String account) {
         int address = record(addressKey(from));

@@ -22,6 +22,14 @@ public record ListenerSettings(String name, String host, int port, Duration idle
         this(name, host, port, idleTimeout, maxConnections, Integer.MAX_VALUE, null);
     }
 
+    /** A listener of {@code protocol} ("imap"), named with an "s" ("imaps") when it speaks TLS from the start. */
+    public static ListenerSettings forProtocol(String protocol, String host, int port, Duration idleTimeout,
+            int maxConnections, int maxPerAddress, TlsSettings tls) {
+        boolean implicit = tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT;
+        return new ListenerSettings(implicit ? protocol + "s" : protocol, host, port, idleTimeout, maxConnections,
+                maxPerAddress, tls);
+    }
+
     boolean implicitTls() {
         return tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT;
     }

@@ -43,7 +43,6 @@ public class ImapListener {
     private volatile ServerTls serverTls;
     private SearchIndexes searchIndexes;
     private FailedLogins failedLogins;
-    private Duration failedLoginDelay;
 
     @Activate
     public ImapListener(ImapListenerConfig config, @Reference MailStore store,
@@ -71,18 +70,8 @@ public class ImapListener {
                 .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
         ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
                 config.append_limit(), config.plaintext_login());
-        return new ImapProtocol(imap, store, authenticator, searchIndexes(config),
-                failedLogins(config.failed_login_delay()));
-    }
-
-    /** Kept across reconfigurations unless the delay changes: a new address must not reset an attacker. */
-    private FailedLogins failedLogins(int delayMillis) {
-        Duration delay = Duration.ofMillis(delayMillis);
-        if (failedLogins == null || !failedLoginDelay.equals(delay)) {
-            failedLogins = FailedLogins.defaults(delay);
-            failedLoginDelay = delay;
-        }
-        return failedLogins;
+        failedLogins = FailedLogins.keptOrNew(failedLogins, imap.failedLoginDelay());
+        return new ImapProtocol(imap, store, authenticator, searchIndexes(config), failedLogins);
     }
 
     /** Kept across reconfigurations unless the index settings change: a rebuild costs a pass over the mail. */
@@ -97,8 +86,8 @@ public class ImapListener {
 
     private ListenerSettings settings(ImapListenerConfig config) {
         TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
-        return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "imaps" : "imap",
-                config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
+        return ListenerSettings.forProtocol("imap", config.host(), config.port(),
+                Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
                 config.max_connections_per_address(), tls);
     }
 

@@ -35,7 +35,6 @@ public class Pop3Listener {
     private final SharedMaildropLocks locks;
     private final MinaListener listener;
     private FailedLogins failedLogins;
-    private Duration failedLoginDelay;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -60,18 +59,8 @@ public class Pop3Listener {
         Pop3Config protocolConfig = new Pop3Config(config.hostname(),
                 Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf",
                 config.plaintext_login());
-        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks(),
-                failedLogins(config.failed_login_delay()));
-    }
-
-    /** Kept across reconfigurations unless the delay changes: a new address must not reset an attacker. */
-    private FailedLogins failedLogins(int delayMillis) {
-        Duration delay = Duration.ofMillis(delayMillis);
-        if (failedLogins == null || !failedLoginDelay.equals(delay)) {
-            failedLogins = FailedLogins.defaults(delay);
-            failedLoginDelay = delay;
-        }
-        return failedLogins;
+        failedLogins = FailedLogins.keptOrNew(failedLogins, protocolConfig.failedLoginDelay());
+        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks(), failedLogins);
     }
 
     @Deactivate
@@ -81,8 +70,8 @@ public class Pop3Listener {
 
     private ListenerSettings settings(Pop3ListenerConfig config) {
         TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
-        return new ListenerSettings(tls != null && tls.mode() == TlsSettings.Mode.IMPLICIT ? "pop3s" : "pop3",
-                config.host(), config.port(), Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
+        return ListenerSettings.forProtocol("pop3", config.host(), config.port(),
+                Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
                 config.max_connections_per_address(), tls);
     }
 

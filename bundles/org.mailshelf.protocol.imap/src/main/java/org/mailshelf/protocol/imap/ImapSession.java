@@ -2,7 +2,6 @@ package org.mailshelf.protocol.imap;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -196,8 +195,7 @@ final class ImapSession implements ProtocolHandler {
 
     /** The client's address; null when the transport does not know it. */
     InetAddress remoteAddress() {
-        InetSocketAddress remote = connection.remoteAddress();
-        return remote == null ? null : remote.getAddress();
+        return connection.clientAddress();
     }
 
     boolean isSecure() {

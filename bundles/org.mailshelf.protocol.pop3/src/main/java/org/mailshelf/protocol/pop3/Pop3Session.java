@@ -1,7 +1,6 @@
 package org.mailshelf.protocol.pop3;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.ByteBuffer;
 
@@ -92,8 +91,7 @@ final class Pop3Session implements ProtocolHandler {
 
     /** The client's address; null when the transport does not know it. */
     InetAddress remoteAddress() {
-        InetSocketAddress remote = connection.remoteAddress();
-        return remote == null ? null : remote.getAddress();
+        return connection.clientAddress();
     }
 
     boolean isSecure() {

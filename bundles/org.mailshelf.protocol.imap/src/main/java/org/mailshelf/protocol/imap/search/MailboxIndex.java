@@ -29,6 +29,8 @@ final class MailboxIndex {
     private final BitSet unreadable = new BitSet();
     private final Map<String, Postings> words = new HashMap<>();
     private long digestBytes;
+    /** What the word index holds, kept up to date by {@link #addBody} so that {@link #weight} is cheap. */
+    private long wordBytes;
 
     synchronized long lastUid() {
         return count == 0 ? 0 : uids[count - 1];
@@ -74,7 +76,15 @@ final class MailboxIndex {
             return;
         }
         for (String word : new HashSet<>(Words.of(foldedText))) {
-            words.computeIfAbsent(word, w -> new Postings()).add(slot);
+            Postings postings = words.get(word);
+            if (postings == null) {
+                postings = new Postings();
+                words.put(word, postings);
+                wordBytes += 48 + 2L * word.length();
+            }
+            wordBytes -= postings.bytes();
+            postings.add(slot);
+            wordBytes += postings.bytes();
         }
     }
 
@@ -131,11 +141,7 @@ final class MailboxIndex {
 
     /** Roughly what the index holds on the heap, for the cache's budget. */
     synchronized long weight() {
-        long postings = 0;
-        for (Map.Entry<String, Postings> e : words.entrySet()) {
-            postings += 48 + 2L * e.getKey().length() + e.getValue().bytes();
-        }
-        return postings + 8L * uids.length + digestBytes;
+        return wordBytes + 8L * uids.length + digestBytes;
     }
 
     private static String headerDigest(List<String> values) {
