@@ -1,5 +1,5 @@
 /** The server's TLS identity, as the TLS bundle offers it to listeners and the admin console. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.mailshelf.api.tls;
 

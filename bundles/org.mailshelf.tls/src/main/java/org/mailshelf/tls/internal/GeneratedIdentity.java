@@ -1,7 +1,6 @@
 package org.mailshelf.tls.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -87,10 +86,7 @@ final class GeneratedIdentity {
             }
         }
         ServerIdentity created = issuer.issue(hostNames);
-        AtomicFiles.createPrivateDirectory(dir);
-        // key first: a crash in between leaves a pair that does not match, which the next start replaces
-        AtomicFiles.writeSecret(keyFile, Pem.privateKey(created.key()).getBytes(StandardCharsets.US_ASCII));
-        AtomicFiles.writePublic(certificateFile, Pem.certificates(created.chain()).getBytes(StandardCharsets.US_ASCII));
+        IdentityFiles.save(created, certificateFile, keyFile); // a pair half written by a crash is replaced next start
         log.info("Generated a self-signed certificate for {} in {} (serial {})", HostNames.withLoopback(hostNames),
                 certificateFile, created.leaf().getSerialNumber().toString(16));
         // served as read back: what the next start will load, as JDK key objects

@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * Whether a private key belongs to a certificate, proven by signing with one and verifying with the other. Done
@@ -18,6 +19,22 @@ final class KeyMatch {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyMatch() {
+    }
+
+    /**
+     * The key with its chain, checked against the chain's first certificate.
+     *
+     * @param chainSource where the chain comes from, for the message: a file name or e.g. "the certificate text"
+     */
+    static ServerIdentity pair(PrivateKey key, List<X509Certificate> chain, String chainSource)
+            throws GeneralSecurityException {
+        try {
+            check(key, chain.get(0));
+        } catch (GeneralSecurityException e) {
+            throw new GeneralSecurityException(e.getMessage() + " (the first certificate in " + chainSource
+                    + " must be the server's own, intermediates after it)", e);
+        }
+        return new ServerIdentity(key, chain);
     }
 
     static void check(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {

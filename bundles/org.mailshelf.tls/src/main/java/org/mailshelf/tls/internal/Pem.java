@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,35 +41,49 @@ final class Pem {
 
     /** Every CERTIFICATE block in file order: leaf first, then intermediates. */
     static List<X509Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+        try (Reader in = open(file)) {
+            return readCertificates(in, file.toString());
+        }
+    }
+
+    /** @param source what the text is, for messages: a file name or e.g. "the certificate text" */
+    static List<X509Certificate> readCertificates(Reader in, String source)
+            throws IOException, GeneralSecurityException {
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         List<X509Certificate> chain = new ArrayList<>();
-        for (Object block : blocks(file)) {
+        for (Object block : blocks(in, source)) {
             if (block instanceof X509CertificateHolder holder) {
                 chain.add(converter.getCertificate(holder));
             }
         }
         if (chain.isEmpty()) {
-            throw new IOException("No CERTIFICATE block in " + file);
+            throw new IOException("No CERTIFICATE block in " + source);
         }
         return chain;
     }
 
     /** The first private key: PKCS#8 "PRIVATE KEY", PKCS#1 "RSA PRIVATE KEY" or SEC1 "EC PRIVATE KEY". */
     static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        for (Object block : blocks(file)) {
+        try (Reader in = open(file)) {
+            return readPrivateKey(in, file.toString());
+        }
+    }
+
+    /** @param source what the text is, for messages: a file name or e.g. "the key text" */
+    static PrivateKey readPrivateKey(Reader in, String source) throws IOException, GeneralSecurityException {
+        for (Object block : blocks(in, source)) {
             if (block instanceof PrivateKeyInfo info) {
-                return toJdkKey(info);
+                return toJdkKey(info, source);
             }
             if (block instanceof PEMKeyPair pair) {
-                return toJdkKey(pair.getPrivateKeyInfo());
+                return toJdkKey(pair.getPrivateKeyInfo(), source);
             }
             if (block instanceof PKCS8EncryptedPrivateKeyInfo || block instanceof PEMEncryptedKeyPair) {
-                throw new IOException("The key in " + file + " is encrypted; store it unencrypted "
-                        + "(openssl pkey -in encrypted.key -out " + file.getFileName()
-                        + ") and restrict the file's mode");
+                throw new IOException("The private key in " + source + " is encrypted: an unencrypted key is needed, "
+                        + "e.g. openssl pkey -in k.pem -out plain.pem");
             }
         }
-        throw new IOException("No private key block in " + file);
+        throw new IOException("No private key block in " + source);
     }
 
     static String certificates(List<X509Certificate> chain) throws CertificateEncodingException {
@@ -94,19 +109,26 @@ final class Pem {
         return out.toString();
     }
 
-    private static List<Object> blocks(Path file) throws IOException {
+    /** Latin-1 never fails to decode: PEM is ASCII, but the text around it (friendly names) need not be. */
+    private static Reader open(Path file) throws IOException {
+        return Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
+    }
+
+    private static List<Object> blocks(Reader in, String source) throws IOException {
         List<Object> blocks = new ArrayList<>();
-        // Latin-1 never fails to decode: PEM is ASCII, but the text around it (friendly names) need not be
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
-                PEMParser parser = new PEMParser(reader)) {
+        try (PEMParser parser = new PEMParser(in)) {
             for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
                 blocks.add(block);
             }
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle's messages say what is wrong but not where; some malformed ASN.1 throws unchecked
+            throw new IOException("Not valid PEM in " + source + ": " + e.getMessage(), e);
         }
         return blocks;
     }
 
-    private static PrivateKey toJdkKey(PrivateKeyInfo info) throws IOException, GeneralSecurityException {
+    private static PrivateKey toJdkKey(PrivateKeyInfo info, String source)
+            throws IOException, GeneralSecurityException {
         ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
         String name;
         if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
@@ -114,8 +136,13 @@ final class Pem {
         } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
             name = "EC";
         } else {
-            throw new GeneralSecurityException("Unsupported key algorithm " + algorithm + ": use an RSA or EC key");
+            throw new GeneralSecurityException("Unsupported key algorithm " + algorithm + " in " + source
+                    + ": use an RSA or EC key");
         }
-        return KeyFactory.getInstance(name).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+        try {
+            return KeyFactory.getInstance(name).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (InvalidKeySpecException e) {
+            throw new InvalidKeySpecException("Not a valid " + name + " private key in " + source, e);
+        }
     }
 }

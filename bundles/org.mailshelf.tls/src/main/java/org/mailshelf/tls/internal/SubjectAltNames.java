@@ -40,6 +40,19 @@ final class SubjectAltNames {
         return missing;
     }
 
+    /** The DNS names and IP addresses, in certificate order; other kinds of name are left out. */
+    static List<String> hostNames(X509Certificate certificate) throws CertificateParsingException {
+        Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
+        List<String> names = new ArrayList<>();
+        for (List<?> entry : entries == null ? List.<List<?>>of() : entries) {
+            int type = (Integer) entry.get(0);
+            if ((type == DNS || type == IP) && entry.get(1) instanceof String name) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     private static boolean covers(List<?> entry, String name) {
         int type = (Integer) entry.get(0);
         if (!(entry.get(1) instanceof String value)) {

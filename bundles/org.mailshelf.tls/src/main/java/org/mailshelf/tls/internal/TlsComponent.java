@@ -3,36 +3,36 @@ package org.mailshelf.tls.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
+import org.mailshelf.api.tls.CertificateInfo;
+import org.mailshelf.api.tls.CertificateInfo.Source;
+import org.mailshelf.api.tls.CertificateRejectedException;
 import org.mailshelf.api.tls.ServerTls;
+import org.mailshelf.api.tls.TlsCertificates;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's TLS identity: the admin's key and chain when configured, else a generated self-signed pair.
- * A configuration change swaps the context in place, so the next handshake uses the new certificate while
- * established sessions keep theirs; a change that cannot be applied leaves the one in use. Immediate: the first
- * boot generates the key at start rather than during a client's first handshake.
+ * The server's TLS identity, first of: the files the configuration names, the pair installed through the API,
+ * a generated self-signed pair. A change swaps the context in place, so the next handshake uses the new
+ * certificate while established sessions keep theirs; a change that cannot be applied leaves the one in use.
+ * Immediate: the first boot generates the key at start rather than during a client's first handshake.
  */
 @Component(configurationPid = TlsComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = ServerTls.class, immediate = true)
+        service = {ServerTls.class, TlsCertificates.class}, immediate = true)
 @Designate(ocd = TlsConfig.class)
-public class TlsComponent implements ServerTls {
+public class TlsComponent implements ServerTls, TlsCertificates {
 
     static final String PID = "org.mailshelf.tls";
     /** Set by the launcher from MAILSHELF_DATA. */
@@ -42,12 +42,13 @@ public class TlsComponent implements ServerTls {
     private final Logger log = LoggerFactory.getLogger(TlsComponent.class);
     private final Path dataDir;
     private final GeneratedIdentity generated;
+    private final InstalledIdentity installed;
+    private final CertificateWarnings warnings;
     private final Clock clock;
     private volatile InUse inUse;
-
-    /** Swapped whole, so a caller never pairs one identity's context with another's PEM. */
-    private record InUse(ServerIdentity identity, SSLContext context, String chainPem) {
-    }
+    // guarded by this
+    private TlsSettings settings;
+    private FileWatch watch;
 
     @Activate
     public TlsComponent(BundleContext context, TlsConfig config) {
@@ -63,12 +64,26 @@ public class TlsComponent implements ServerTls {
         this.dataDir = dataDir;
         this.clock = clock;
         this.generated = new GeneratedIdentity(dataDir.resolve(TLS_DIR), clock);
-        apply(settings);
+        this.installed = new InstalledIdentity(dataDir.resolve(TLS_DIR));
+        this.warnings = new CertificateWarnings(clock);
+        configure(settings);
     }
 
     @Modified
     void modified(TlsConfig config) {
-        apply(TlsSettings.from(config, dataDir));
+        configure(TlsSettings.from(config, dataDir));
+    }
+
+    @Deactivate
+    void deactivate() {
+        FileWatch stopping;
+        synchronized (this) {
+            stopping = watch;
+            watch = null;
+        }
+        if (stopping != null) {
+            stopping.close(); // outside the lock: a check under way may be waiting for it
+        }
     }
 
     @Override
@@ -81,78 +96,150 @@ public class TlsComponent implements ServerTls {
         return inUse.chainPem();
     }
 
+    @Override
+    public CertificateInfo current() {
+        return inUse.info();
+    }
+
+    @Override
+    public synchronized CertificateInfo install(String chainPem, String keyPem) throws CertificateRejectedException {
+        if (settings.adminSupplied()) {
+            throw new CertificateRejectedException("The configuration names certificate.file ("
+                    + settings.certificateFile().orElseThrow() + ") and key.file (" + settings.keyFile().orElseThrow()
+                    + "), which take precedence; replace those files instead, or clear both settings");
+        }
+        ServerIdentity identity = SubmittedIdentity.check(chainPem, keyPem, clock.instant());
+        InUse next;
+        try {
+            next = InUse.of(identity, Source.INSTALLED, inUse);
+        } catch (GeneralSecurityException e) {
+            throw new CertificateRejectedException("The key and certificate cannot serve TLS: " + e.getMessage(), e);
+        }
+        try {
+            installed.save(identity);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot store the certificate in " + installed.certificateFile() + ": "
+                    + Failures.describe(e), e);
+        }
+        switchTo(next, "installed, in " + installed.certificateFile());
+        warnings.log(identity, settings.hostNames(), installed.certificateFile());
+        return current();
+    }
+
+    @Override
+    public synchronized CertificateInfo uninstall() {
+        try {
+            if (installed.remove()) {
+                log.info("Removed the installed certificate {}", installed.certificateFile());
+                choose(settings, true);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot remove the installed certificate: " + Failures.describe(e), e);
+        }
+        return current();
+    }
+
     /** {@code <data>} from the launcher's property, else {@code data} in the working directory. */
     static Path dataDir(String property) {
         return Path.of(property == null || property.isBlank() ? "data" : property.strip());
     }
 
-    /** The admin's pair if configured and usable, else the generated one; on failure the one in use stays. */
-    synchronized void apply(TlsSettings settings) {
-        boolean first = inUse == null;
+    /** Activation and configuration changes: the identity to use, and the admin's files watched if named. */
+    private synchronized void configure(TlsSettings settings) {
+        this.settings = settings;
+        if (watch != null) {
+            watch.stop(); // not waited for (it may need this lock); a late check finds the settings changed
+        }
+        watch = settings.watchesFiles()
+                ? new FileWatch(List.of(settings.certificateFile().orElseThrow(), settings.keyFile().orElseThrow()),
+                        () -> reloadFiles(settings))
+                : null;
+        boolean filesInUse = choose(settings, inUse == null);
+        if (watch != null) {
+            watch.start(settings.filesCheck(), filesInUse);
+        }
+    }
+
+    /**
+     * The first usable identity by precedence.
+     *
+     * @param fallBack whether unusable admin files mean the next identity, or (a configuration change) the one in
+     *                 use stays
+     * @return whether the admin's files are the identity in use
+     */
+    private boolean choose(TlsSettings settings, boolean fallBack) {
         if (settings.halfConfigured()) {
             log.error("certificate.file and key.file must be set together: ignoring the one that is set");
         }
         if (settings.adminSupplied()) {
-            Path certificateFile = settings.certificateFile().orElseThrow();
-            Path keyFile = settings.keyFile().orElseThrow();
             try {
-                ServerIdentity admin = IdentityFiles.load(certificateFile, keyFile);
-                warnAboutAdminCertificate(admin, settings.hostNames(), certificateFile);
-                use(admin, "from " + certificateFile);
-                return;
+                useFiles(settings);
+                return true;
             } catch (IOException | GeneralSecurityException e) {
-                if (!first) {
-                    log.error("Cannot use the certificate {} with the key {}: {}. The certificate in use stays.",
-                            certificateFile, keyFile, Failures.describe(e));
-                    return;
+                log.error("Cannot use the certificate {} with the key {}: {}. {}",
+                        settings.certificateFile().orElseThrow(), settings.keyFile().orElseThrow(),
+                        Failures.describe(e), fallBack ? "Using the installed or generated certificate until this is "
+                                + "fixed." : "The certificate in use stays.");
+                if (!fallBack) {
+                    return false;
                 }
-                log.error("Cannot use the certificate {} with the key {}: {}. Using the generated certificate "
-                        + "until this is fixed.", certificateFile, keyFile, Failures.describe(e));
             }
         }
-        Set<Path> adminFiles = new HashSet<>();
-        settings.certificateFile().ifPresent(adminFiles::add);
-        settings.keyFile().ifPresent(adminFiles::add);
+        if (installed.present() && useInstalled(settings)) {
+            return false;
+        }
         try {
-            use(generated.obtain(settings.hostNames(), adminFiles), "generated, in " + generated.certificateFile());
+            use(generated.obtain(settings.hostNames(), settings.adminFiles()), Source.GENERATED,
+                    "generated, in " + generated.certificateFile());
         } catch (IOException | GeneralSecurityException e) {
-            if (first) {
+            if (inUse == null) {
                 throw new IllegalStateException("No TLS identity: " + Failures.describe(e), e);
             }
             log.error("Cannot prepare the generated certificate: {}. The certificate in use stays.",
                     Failures.describe(e), e);
         }
+        return false;
     }
 
-    private void use(ServerIdentity identity, String origin) throws GeneralSecurityException {
-        InUse current = inUse;
-        if (current != null && current.identity().equals(identity)) {
-            return; // same key and chain: keep the context, and with it the session cache clients resume from
-        }
-        inUse = new InUse(identity, SslContexts.serverContext(identity), Pem.certificates(identity.chain()));
-        log.info("TLS certificate {} (serial {}, valid until {}), {}", identity.leaf().getSubjectX500Principal(),
-                identity.leaf().getSerialNumber().toString(16), identity.leaf().getNotAfter().toInstant(), origin);
+    private void useFiles(TlsSettings settings) throws IOException, GeneralSecurityException {
+        Path certificateFile = settings.certificateFile().orElseThrow();
+        ServerIdentity admin = IdentityFiles.load(certificateFile, settings.keyFile().orElseThrow());
+        warnings.log(admin, settings.hostNames(), certificateFile);
+        use(admin, Source.FILES, "from " + certificateFile);
     }
 
-    /** Served all the same: clients decide, and an admin may be mid-renewal. */
-    private void warnAboutAdminCertificate(ServerIdentity identity, List<String> hostNames, Path file) {
-        X509Certificate leaf = identity.leaf();
-        try {
-            leaf.checkValidity(Date.from(clock.instant()));
-        } catch (CertificateException e) {
-            log.warn("The certificate {} is not valid now (valid {} to {}): clients will refuse it", file,
-                    leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
+    /** For the watch of the files these settings name; nothing once the configuration has changed. */
+    private synchronized void reloadFiles(TlsSettings watched) throws IOException, GeneralSecurityException {
+        if (watched == settings) {
+            useFiles(watched);
         }
+    }
+
+    /** Left on disk when it fails: the admin decides, by installing again or uninstalling. */
+    private boolean useInstalled(TlsSettings settings) {
         try {
-            // a CA-issued certificate rarely names localhost, which the default configuration lists
-            List<String> dialled = hostNames.stream().filter(n -> !HostNames.LOOPBACK.contains(n)).toList();
-            List<String> missing = SubjectAltNames.missing(leaf, dialled);
-            if (!missing.isEmpty()) {
-                log.warn("The certificate {} does not name {}: clients dialling those names will refuse it", file,
-                        missing);
-            }
-        } catch (CertificateException e) {
-            log.warn("Cannot read the subject alternative names of {}: {}", file, e.getMessage());
+            ServerIdentity identity = installed.load();
+            warnings.log(identity, settings.hostNames(), installed.certificateFile());
+            use(identity, Source.INSTALLED, "installed, in " + installed.certificateFile());
+            return true;
+        } catch (IOException | GeneralSecurityException e) {
+            log.error("Cannot use the installed certificate {} with the key {}: {}. Using the generated certificate; "
+                    + "install a certificate again, or uninstall it.", installed.certificateFile(),
+                    installed.keyFile(), Failures.describe(e));
+            return false;
+        }
+    }
+
+    private void use(ServerIdentity identity, Source source, String origin) throws GeneralSecurityException {
+        switchTo(InUse.of(identity, source, inUse), origin);
+    }
+
+    private void switchTo(InUse next, String origin) {
+        InUse previous = inUse;
+        inUse = next;
+        if (previous == null || !previous.info().equals(next.info())) {
+            log.info("TLS certificate {} (serial {}, valid until {}), {}", next.info().subject(),
+                    next.info().serialNumber(), next.info().notAfter(), origin);
         }
     }
 }

@@ -23,4 +23,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Unencrypted PEM private key (RSA or EC; PKCS#8, PKCS#1 or SEC1) of the certificate. "
                     + "Relative to the data directory.")
     String key_file() default "";
+
+    @AttributeDefinition(name = "Files check interval",
+            description = "Seconds between looks at the certificate and key files (modification time and size, "
+                    + "through symbolic links): a renewal that replaces them, by certbot or another ACME client, "
+                    + "is used for the next connections without a restart. 0 turns the check off.")
+    int files_check_seconds() default 10;
 }

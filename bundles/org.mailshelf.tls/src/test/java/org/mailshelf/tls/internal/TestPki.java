@@ -88,6 +88,34 @@ final class TestPki {
         return sign(builder, issuerKey == null ? subjectKeys.getPrivate() : issuerKey);
     }
 
+    /** A CA issuing server certificates; a client trusting its certificate accepts them all. */
+    record Ca(KeyPair keys, X509Certificate certificate) {
+
+        static Ca rsa(String name) throws Exception {
+            KeyPair keys = TestPki.rsa();
+            return new Ca(keys, ca(keys, name));
+        }
+
+        /** Valid for 90 days. */
+        Issued issue(KeyPair serverKeys, String... dnsNames) throws Exception {
+            return new Issued(serverKeys.getPrivate(),
+                    server(serverKeys, certificate, keys.getPrivate(), inDays(90), dnsNames), certificate);
+        }
+    }
+
+    /** A server's key and its chain of two: the leaf, then the CA's certificate. */
+    record Issued(PrivateKey key, X509Certificate leaf, X509Certificate ca) {
+
+        String chainPem() throws Exception {
+            return certificates(leaf, ca);
+        }
+
+        /** In OpenSSL's traditional form, as most CAs' instructions leave it. */
+        String keyPem() throws IOException {
+            return traditional(key);
+        }
+    }
+
     static Instant inDays(int days) {
         return Instant.now().plus(Duration.ofDays(days));
     }
@@ -129,8 +157,12 @@ final class TestPki {
         return Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 
-    /** A configuration as ConfigAdmin would hand it over. */
+    /** A configuration as ConfigAdmin would hand it over, the files not checked for changes. */
     static TlsConfig config(String[] hostNames, String certificateFile, String keyFile) {
+        return config(hostNames, certificateFile, keyFile, 0);
+    }
+
+    static TlsConfig config(String[] hostNames, String certificateFile, String keyFile, int filesCheckSeconds) {
         return new TlsConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -150,6 +182,11 @@ final class TestPki {
             @Override
             public String key_file() {
                 return keyFile;
+            }
+
+            @Override
+            public int files_check_seconds() {
+                return filesCheckSeconds;
             }
         };
     }

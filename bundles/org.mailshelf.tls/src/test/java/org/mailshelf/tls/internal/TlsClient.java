@@ -53,6 +53,13 @@ final class TlsClient implements AutoCloseable {
         }
     }
 
+    /** The certificate the server presents in a new handshake checked for the host name and the trusted one. */
+    static X509Certificate presented(int port, String hostName, X509Certificate trusted) throws Exception {
+        try (TlsClient client = new TlsClient(port, hostName, trusted, "TLSv1.3", "TLSv1.2")) {
+            return client.peerLeaf();
+        }
+    }
+
     String exchange(String line) throws IOException {
         socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
