@@ -32,8 +32,8 @@ public record TlsSettings(Mode mode, Supplier<SSLContext> context, List<String> 
      * From a listener's configuration.
      *
      * @param mode      "starttls", "implicit" or "none" (case-insensitive)
-     * @param protocols wanted versions; those not in {@link #SUPPORTED_PROTOCOLS} are left out, and none left
-     *                  means all supported ones
+     * @param protocols wanted versions, each may be a comma-separated list (a .cfg file gives one string); those
+     *                  not in {@link #SUPPORTED_PROTOCOLS} are left out, and none left means all supported ones
      * @return the settings, or null for "none"
      * @throws IllegalArgumentException for another mode
      */
@@ -48,7 +48,8 @@ public record TlsSettings(Mode mode, Supplier<SSLContext> context, List<String> 
             return null;
         }
         List<String> wanted = protocols == null ? List.of()
-                : Arrays.stream(protocols).map(String::strip).filter(SUPPORTED_PROTOCOLS::contains).toList();
+                : Arrays.stream(protocols).flatMap(p -> Arrays.stream(p.split("[,\\s]+")))
+                        .filter(SUPPORTED_PROTOCOLS::contains).distinct().toList();
         return new TlsSettings(m, context, wanted.isEmpty() ? SUPPORTED_PROTOCOLS : wanted);
     }
 }
