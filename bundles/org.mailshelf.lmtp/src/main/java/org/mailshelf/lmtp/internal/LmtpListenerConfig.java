@@ -2,6 +2,7 @@ package org.mailshelf.lmtp.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Mailshelf LMTP listener",
         description = "One LMTP listener per configuration; an MTA delivers mail here. LMTP has no "
@@ -29,4 +30,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Maximum connections", min = "1")
     int max_connections() default 200;
+
+    @AttributeDefinition(name = "TLS", description = "starttls: plain text until the MTA asks for TLS (STARTTLS), "
+            + "offered whenever a certificate is available; implicit: TLS from the first byte (LMTPS, as Dovecot "
+            + "offers and Postfix's lmtp_tls_wrappermode speaks); none: never",
+            options = {@Option(label = "STARTTLS", value = "starttls"), @Option(label = "Implicit TLS", value = "implicit"),
+                @Option(label = "None", value = "none")})
+    String tls() default "starttls";
+
+    @AttributeDefinition(name = "TLS protocols", description = "Offered TLS versions; only TLSv1.3 and TLSv1.2 "
+            + "are accepted")
+    String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "Require TLS",
+            description = "Refuse MAIL (530) on unencrypted connections from other hosts until STARTTLS; "
+                    + "connections from this host are always accepted. Needs TLS starttls or implicit")
+    boolean tls_required() default false;
 }

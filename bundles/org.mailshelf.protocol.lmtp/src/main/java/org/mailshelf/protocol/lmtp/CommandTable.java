@@ -24,6 +24,8 @@ final class CommandTable {
     private static final Map<String, Verb<?>> VERBS = Map.ofEntries(
             Map.entry("LHLO", new Verb<>(CommandState.class, LhloCommand::parse)),
             Map.entry("MAIL", new Verb<>(Ready.class, MailCommand::parse)),
+            // after LHLO, which announces it, and outside a transaction, so no envelope is in flight
+            Map.entry("STARTTLS", new Verb<>(Ready.class, StartTlsCommand::parse)),
             Map.entry("RCPT", new Verb<>(MailTransaction.class, RcptCommand::parse)),
             Map.entry("DATA", new Verb<>(MailTransaction.class, DataCommand::parse)),
             Map.entry("RSET", new Verb<>(CommandState.class, RsetCommand::parse)),
@@ -43,18 +45,19 @@ final class CommandTable {
         String name = space < 0 ? line : line.substring(0, space);
         // lenient about extra spaces: clients that send "DATA " mean DATA
         String arguments = space < 0 ? "" : line.substring(space + 1).strip();
-        Verb<?> verb = VERBS.get(name.toUpperCase(Locale.ROOT));
+        String upper = name.toUpperCase(Locale.ROOT);
+        Verb<?> verb = VERBS.get(upper);
         if (verb == null) {
             return new Outcome(UNRECOGNIZED, state);
         }
-        return run(verb, arguments, state, context);
+        return run(upper, verb, arguments, state, context);
     }
 
-    private static <S extends CommandState> Outcome run(Verb<S> verb, String arguments, CommandState state,
-            LmtpContext context) {
+    private static <S extends CommandState> Outcome run(String name, Verb<S> verb, String arguments,
+            CommandState state, LmtpContext context) {
         // sequence before syntax, as SMTP servers answer: MAIL before LHLO is 503 whatever follows it
         if (!verb.validIn().isInstance(state)) {
-            return new Outcome(state.refusal(), state);
+            return new Outcome(state.refusal(name), state);
         }
         LmtpCommand<S> command;
         try {

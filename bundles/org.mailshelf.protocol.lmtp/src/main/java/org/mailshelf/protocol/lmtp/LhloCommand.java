@@ -1,5 +1,6 @@
 package org.mailshelf.protocol.lmtp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.mailshelf.protocol.lmtp.SessionState.CommandState;
@@ -22,8 +23,12 @@ record LhloCommand(String clientName) implements LmtpCommand<CommandState> {
     public Outcome execute(CommandState state, LmtpContext context) {
         LmtpConfig config = context.config();
         // RFC 2034: no enhanced status codes in the LHLO reply
-        Reply capabilities = new Reply(250, List.of(config.hostname(), "PIPELINING", "ENHANCEDSTATUSCODES",
+        List<String> capabilities = new ArrayList<>(List.of(config.hostname(), "PIPELINING", "ENHANCEDSTATUSCODES",
                 "8BITMIME", "SIZE " + config.maxMessageSize()));
-        return new Outcome(capabilities, new Ready());
+        if (context.tlsAvailable()) {
+            // never once TLS is on (RFC 3207 4.2): the connection can no longer start it then
+            capabilities.add("STARTTLS");
+        }
+        return new Outcome(new Reply(250, capabilities), new Ready());
     }
 }

@@ -10,7 +10,23 @@ interface LmtpCommand<S extends CommandState> {
 
     Outcome execute(S state, LmtpContext context);
 
-    /** What a command leaves behind: the reply to send and the state to go on in. */
-    record Outcome(Reply reply, SessionState next) {
+    /**
+     * What a command leaves behind.
+     *
+     * @param reply     the reply to send
+     * @param next      the state to go on in
+     * @param startsTls whether TLS begins once the reply is sent in the clear; {@code next} is then the state
+     *                  the session has after the handshake
+     */
+    record Outcome(Reply reply, SessionState next, boolean startsTls) {
+
+        Outcome(Reply reply, SessionState next) {
+            this(reply, next, false);
+        }
+
+        /** The reply to STARTTLS; RFC 3207 4.2: after the handshake the session starts over, as just greeted. */
+        static Outcome startTls(Reply reply) {
+            return new Outcome(reply, new SessionState.Greeted(), true);
+        }
     }
 }

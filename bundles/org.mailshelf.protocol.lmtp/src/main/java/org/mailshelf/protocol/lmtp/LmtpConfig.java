@@ -8,13 +8,21 @@ package org.mailshelf.protocol.lmtp;
  *                       Return-Path line is added); advertised as {@code SIZE}
  * @param maxRecipients  the most recipients accepted in one transaction
  * @param maxLineLength  the longest command line accepted, without CRLF
+ * @param tlsRequired    whether MAIL is refused until STARTTLS on an unencrypted connection from another host;
+ *                       this host is exempt, as it is for passwords in IMAP and POP3 (nobody in between to listen)
  */
-public record LmtpConfig(String hostname, long maxMessageSize, int maxRecipients, int maxLineLength) {
+public record LmtpConfig(String hostname, long maxMessageSize, int maxRecipients, int maxLineLength,
+        boolean tlsRequired) {
 
     /** A message is held in one byte array, so it must fit in one with room to spare. */
     static final long MESSAGE_SIZE_LIMIT = 1L << 30;
     /** RFC 5321 4.5.3.1.4: a server must accept command lines of 512 octets. */
     static final int MIN_LINE_LENGTH = 512;
+
+    /** TLS not required. */
+    public LmtpConfig(String hostname, long maxMessageSize, int maxRecipients, int maxLineLength) {
+        this(hostname, maxMessageSize, maxRecipients, maxLineLength, false);
+    }
 
     public LmtpConfig {
         if (hostname == null || hostname.isBlank() || !hostname.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
@@ -31,7 +39,7 @@ public record LmtpConfig(String hostname, long maxMessageSize, int maxRecipients
         }
     }
 
-    /** localhost, 50 MiB messages, 100 recipients, 4096-byte command lines. */
+    /** localhost, 50 MiB messages, 100 recipients, 4096-byte command lines, TLS not required. */
     public static LmtpConfig defaults() {
         return new LmtpConfig("localhost", 50L * 1024 * 1024, 100, 4096);
     }

@@ -13,18 +13,20 @@ import org.mailshelf.protocol.ProtocolHandlerFactory;
 /** LMTP for one listener: makes a session per accepted connection, all sharing the store and authenticator. */
 public final class LmtpProtocol implements ProtocolHandlerFactory {
 
-    private final LmtpContext context;
+    private final LmtpConfig config;
+    private final Authenticator authenticator;
     private final Delivery delivery;
 
     public LmtpProtocol(LmtpConfig config, MailStore store, Authenticator authenticator) {
-        this.context = new LmtpContext(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(authenticator, "authenticator"));
+        this.config = Objects.requireNonNull(config, "config");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.delivery = new Delivery(Objects.requireNonNull(store, "store"));
     }
 
     @Override
     public ProtocolHandler create(Connection connection) {
-        return new LmtpSession(Objects.requireNonNull(connection, "connection"), context, delivery);
+        return new LmtpSession(new LmtpContext(config, authenticator, Objects.requireNonNull(connection, "connection")),
+                delivery);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.mailshelf.protocol.lmtp.SessionState.ReceivingData;
 /**
  * One LMTP connection: splits input into lines and hands each to the command table or, during DATA, to the
  * message being received. Lines are taken one at a time, so pipelined commands and message data that arrive
- * together are read in order, each in the state the line before left.
+ * together are read in order, each in the state the line before left; after STARTTLS the rest is dropped.
  */
 final class LmtpSession implements ProtocolHandler {
 
@@ -30,8 +30,8 @@ final class LmtpSession implements ProtocolHandler {
     private final LineReader lines;
     private SessionState state = new Greeted();
 
-    LmtpSession(Connection connection, LmtpContext context, Delivery delivery) {
-        this.connection = connection;
+    LmtpSession(LmtpContext context, Delivery delivery) {
+        this.connection = context.connection();
         this.context = context;
         this.delivery = delivery;
         this.lines = new LineReader(context.config().maxLineLength());
@@ -84,7 +84,13 @@ final class LmtpSession implements ProtocolHandler {
             return;
         }
         Outcome outcome = CommandTable.dispatch(Ascii.text(line), current, context);
-        connection.write(outcome.reply().bytes());
+        if (outcome.startsTls()) {
+            // lines pipelined after STARTTLS came in the clear: never read them as commands (RFC 3207 section 6)
+            lines.discardBuffered();
+            connection.startTls(outcome.reply().bytes());
+        } else {
+            connection.write(outcome.reply().bytes());
+        }
         enter(outcome.next());
     }
 

@@ -49,6 +49,10 @@ record MailCommand(String reversePath, long declaredSize) implements LmtpCommand
 
     @Override
     public Outcome execute(Ready state, LmtpContext context) {
+        if (context.tlsMissing()) {
+            // RFC 3207 4 allows 530 to more commands, but refusing MAIL is enough: no transaction, no delivery
+            return new Outcome(Reply.of(530, "5.7.0 Must issue a STARTTLS command first"), state);
+        }
         if (declaredSize > context.config().maxMessageSize()) {
             return new Outcome(Reply.of(552, "5.3.4 Message size exceeds fixed maximum message size"), state);
         }

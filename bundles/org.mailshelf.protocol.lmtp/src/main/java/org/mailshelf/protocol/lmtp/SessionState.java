@@ -8,14 +8,18 @@ sealed interface SessionState {
 
     /** States that read command lines. */
     sealed interface CommandState extends SessionState {
-        /** The reply to a command that is not valid in this state (RFC 5321 503, "bad sequence"). */
-        Reply refusal();
+        /**
+         * The reply to a command that is not valid in this state (RFC 5321 503, "bad sequence").
+         *
+         * @param verb the command's name, upper case
+         */
+        Reply refusal(String verb);
     }
 
     /** Greeted, waiting for LHLO. */
     record Greeted() implements CommandState {
         @Override
-        public Reply refusal() {
+        public Reply refusal(String verb) {
             return Reply.of(503, "5.5.1 Send LHLO first");
         }
     }
@@ -23,7 +27,7 @@ sealed interface SessionState {
     /** After LHLO, no transaction open. */
     record Ready() implements CommandState {
         @Override
-        public Reply refusal() {
+        public Reply refusal(String verb) {
             return Reply.of(503, "5.5.1 Send MAIL first");
         }
     }
@@ -46,9 +50,10 @@ sealed interface SessionState {
         }
 
         @Override
-        public Reply refusal() {
-            // MAIL is the only command a transaction does not allow
-            return Reply.of(503, "5.5.1 Nested MAIL command");
+        public Reply refusal(String verb) {
+            // MAIL and STARTTLS are the commands a transaction does not allow
+            return Reply.of(503, verb.equals("MAIL") ? "5.5.1 Nested MAIL command"
+                    : "5.5.1 " + verb + " not allowed in a mail transaction");
         }
     }
 

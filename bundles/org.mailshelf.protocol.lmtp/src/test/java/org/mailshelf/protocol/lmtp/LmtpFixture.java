@@ -27,6 +27,16 @@ final class LmtpFixture {
             S: 250 SIZE 52428800
             """;
 
+    /** The LHLO reply where the connection can start TLS. */
+    static final String CAPABILITIES_WITH_STARTTLS = """
+            S: 250-localhost
+            S: 250-PIPELINING
+            S: 250-ENHANCEDSTATUSCODES
+            S: 250-8BITMIME
+            S: 250-SIZE 52428800
+            S: 250 STARTTLS
+            """;
+
     final FailingStore store = new FailingStore();
     final TestAuthenticator authenticator = new TestAuthenticator("alice", "bob");
     final LmtpProtocol protocol;
@@ -43,6 +53,11 @@ final class LmtpFixture {
         return Transcript.run(protocol::create, script);
     }
 
+    /** As {@link #transcript(String)} on a connection the test has set up (remote address, TLS). */
+    RecordingConnection transcript(RecordingConnection connection, String script) {
+        return Transcript.run(protocol::create, connection, script);
+    }
+
     /** Every message in the user's INBOX, oldest first; empty when there is no INBOX. */
     List<String> inbox(String user) {
         return inboxBytes(user).stream().map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList();
@@ -56,10 +71,11 @@ final class LmtpFixture {
 
     /** A handler driven by raw bytes, for input the line-based transcript cannot express. */
     static final class RawSession {
-        final RecordingConnection connection = new RecordingConnection();
+        final RecordingConnection connection;
         final ProtocolHandler handler;
 
-        RawSession(LmtpProtocol protocol) {
+        RawSession(LmtpProtocol protocol, RecordingConnection connection) {
+            this.connection = connection;
             handler = protocol.create(connection);
             handler.start();
         }
@@ -79,7 +95,11 @@ final class LmtpFixture {
     }
 
     RawSession raw() {
-        return new RawSession(protocol);
+        return raw(new RecordingConnection());
+    }
+
+    RawSession raw(RecordingConnection connection) {
+        return new RawSession(protocol, connection);
     }
 
     static final class FailingStore extends MemoryMailStore {

@@ -303,7 +303,7 @@ public class LmtpTranscriptTest {
         lmtp.transcript(HELLO + """
                 C: FROB
                 S: 500 5.5.2 Command unrecognized
-                C: STARTTLS
+                C: AUTH PLAIN
                 S: 500 5.5.2 Command unrecognized
                 C:
                 S: 500 5.5.2 Syntax error
