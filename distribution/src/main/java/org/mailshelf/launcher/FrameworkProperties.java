@@ -31,6 +31,8 @@ final class FrameworkProperties {
         p.put("felix.webconsole.username", "admin");
         p.put("felix.webconsole.password", adminHash);
         p.put("felix.webconsole.manager.root", "/system/console");
+        // the console waits for Mailshelf's login (shared password throttle) instead of using its own check
+        p.put("felix.webconsole.security.providers", "mailshelf");
         if (!interactive) {
             p.put("gosh.args", "--nointeractive");
         }

@@ -19,6 +19,7 @@ final class Appliance implements AutoCloseable {
     final int lmtp = Ports.free();
     final int imap = Ports.free();
     final int http = Ports.free();
+    final int https = Ports.free();
     final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
 
@@ -31,6 +32,8 @@ final class Appliance implements AutoCloseable {
                 "host = 127.0.0.1\nport = " + lmtp + "\n");
         Files.writeString(home.resolve("config/org.mailshelf.imap-default.cfg"),
                 "host = 127.0.0.1\nport = " + imap + "\n");
+        Files.writeString(home.resolve("config/org.mailshelf.admin.https.cfg"),
+                "host = 127.0.0.1\nport = " + https + "\n");
     }
 
     /** Starts bin/mailshelf in the foreground, as the README's first command does. */
@@ -61,10 +64,10 @@ final class Appliance implements AutoCloseable {
         pump.start();
     }
 
-    /** Milliseconds until IMAP, POP3, LMTP and HTTP all accept, measured from now. */
+    /** Milliseconds until IMAP, POP3, LMTP, HTTP and HTTPS all accept, measured from now. */
     long awaitReady(long timeoutMillis) throws InterruptedException {
         long t0 = System.nanoTime();
-        for (int port : new int[] {imap, pop3, lmtp, http}) {
+        for (int port : new int[] {imap, pop3, lmtp, http, https}) {
             Ports.awaitAccepting(port, timeoutMillis);
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -50,15 +50,18 @@ public abstract class MailshelfTestSupport {
         int http = Ports.free();
         int imaps = Ports.free();
         int pop3s = Ports.free();
+        int https = Ports.free();
         Files.writeString(config.resolve("org.mailshelf.imap-imaps.cfg"),
-                "host = 127.0.0.1\nport = " + imaps + "\ntls = implicit\nfailed.login.delay = 300\n");
+                "host = 127.0.0.1\nport = " + imaps + "\ntls = implicit\n");
         Files.writeString(config.resolve("org.mailshelf.pop3-pop3s.cfg"),
-                "host = 127.0.0.1\nport = " + pop3s + "\ntls = implicit\nfailed.login.delay = 300\n");
+                "host = 127.0.0.1\nport = " + pop3s + "\ntls = implicit\n");
         Files.writeString(config.resolve("org.mailshelf.pop3-default.cfg"),
-                "host = 127.0.0.1\nport = " + pop3 + "\nfailed.login.delay = 300\n");
+                "host = 127.0.0.1\nport = " + pop3 + "\n");
         Files.writeString(config.resolve("org.mailshelf.lmtp-default.cfg"), "host = 127.0.0.1\nport = " + lmtp + "\n");
         Files.writeString(config.resolve("org.mailshelf.imap-default.cfg"),
-                "host = 127.0.0.1\nport = " + imap + "\nfailed.login.delay = 300\n");
+                "host = 127.0.0.1\nport = " + imap + "\n");
+        Files.writeString(config.resolve("org.mailshelf.admin.https.cfg"), "host = 127.0.0.1\nport = " + https + "\n");
+        Files.writeString(config.resolve("org.mailshelf.auth.penalties.cfg"), "first.delay = 300\n");
         // .config is ConfigAdmin's typed format, needed for the String[] of domains
         Files.writeString(config.resolve("org.mailshelf.auth.config"), "domains=[\"localhost\",\"example.com\"]\n");
 
@@ -83,6 +86,7 @@ public abstract class MailshelfTestSupport {
         options.add(systemProperty("mailshelf.test.http.port").value(Integer.toString(http)));
         options.add(systemProperty("mailshelf.test.imaps.port").value(Integer.toString(imaps)));
         options.add(systemProperty("mailshelf.test.pop3s.port").value(Integer.toString(pop3s)));
+        options.add(systemProperty("mailshelf.test.https.port").value(Integer.toString(https)));
         options.add(systemProperty("mailshelf.test.config").value(config.toString()));
         options.add(systemProperty("logback.configurationFile").value(
                 Path.of("src/test/resources/logback-test.xml").toAbsolutePath().toString()));
@@ -96,6 +100,7 @@ public abstract class MailshelfTestSupport {
         options.add(frameworkProperty("mailshelf.admin.hash").value(consoleHash(ADMIN_PASSWORD)));
         options.add(frameworkProperty("felix.webconsole.username").value("admin"));
         options.add(frameworkProperty("felix.webconsole.password").value(consoleHash(ADMIN_PASSWORD)));
+        options.add(frameworkProperty("felix.webconsole.security.providers").value("mailshelf"));
         return options.toArray(new Option[0]);
     }
 

@@ -17,11 +17,14 @@ final class ApiRouter {
     private static final String ALLOW_USERS = "GET, HEAD, POST";
     private static final String ALLOW_USER = "GET, HEAD, DELETE";
     private static final String ALLOW_PASSWORD = "PUT";
+    private static final String ALLOW_CERTIFICATE = "GET, HEAD, PUT, DELETE";
 
     private final MailUsers users;
+    private final Certificates certificates;
 
-    ApiRouter(MailUsers users) {
+    ApiRouter(MailUsers users, Certificates certificates) {
         this.users = users;
+        this.certificates = certificates;
     }
 
     /**
@@ -55,7 +58,34 @@ final class ApiRouter {
                     ? withJsonObject(contentType, body, json -> changePassword(name, json))
                     : notAllowed(ALLOW_PASSWORD);
         }
+        if (matches(segments, "tls", "certificate")) {
+            return switch (verb) {
+                case "GET" -> certificates.current().map(c -> ApiResponse.of(200, Certificates.json(c)))
+                        .orElse(ApiResponse.error(503, Certificates.NO_TLS));
+                case "PUT" -> withJsonObject(contentType, body, this::installCertificate);
+                case "DELETE" -> certificateOutcome(certificates.uninstall());
+                default -> notAllowed(ALLOW_CERTIFICATE);
+            };
+        }
         return ApiResponse.error(404, "No such resource");
+    }
+
+    private ApiResponse installCertificate(Map<String, Object> json) {
+        String chain = string(json, "certificate");
+        String key = string(json, "key");
+        if (chain == null || key == null) {
+            return ApiResponse.error(400, "Expected {\"certificate\": \"<PEM chain>\", \"key\": \"<PEM key>\"}");
+        }
+        return certificateOutcome(certificates.install(chain, key));
+    }
+
+    /** 422: the request was well-formed, the certificate in it was not usable. */
+    private static ApiResponse certificateOutcome(Certificates.Outcome outcome) {
+        if (outcome.current() != null) {
+            return ApiResponse.of(200, Certificates.json(outcome.current()));
+        }
+        return Certificates.NO_TLS.equals(outcome.refusal()) ? ApiResponse.error(503, outcome.refusal())
+                : ApiResponse.error(422, outcome.refusal());
     }
 
     /** True if the segments equal the pattern, where null stands for any non-empty segment. */

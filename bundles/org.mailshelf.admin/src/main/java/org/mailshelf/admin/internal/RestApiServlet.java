@@ -6,16 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.mailshelf.api.auth.UserAdmin;
 import org.mailshelf.api.store.MailStore;
-import org.osgi.framework.BundleContext;
+import org.mailshelf.api.tls.TlsCertificates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,42 +35,38 @@ import jakarta.servlet.http.HttpServletResponse;
 public class RestApiServlet extends HttpServlet {
 
     static final String PATTERN = "/api/v1/*";
-    /** Request bodies are a name and a password: anything bigger is a mistake or an attack. */
+    /**
+     * Request bodies are a name and a password, or a certificate chain and its key: anything bigger is a mistake
+     * or an attack.
+     */
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String CHALLENGE = "Basic realm=\"Mailshelf\"";
     private static final long serialVersionUID = 1L;
 
     private final transient Logger log = LoggerFactory.getLogger(RestApiServlet.class);
-    private final transient AdminAuth auth;
-    private final transient LoginThrottle throttle;
-    private final transient Consumer<Duration> pause;
+    private final transient AdminLogin login;
     private final transient ApiRouter router;
 
+    /** Optional: without the TLS bundle the API still manages users, and says so for certificates. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TlsCertificates certificates;
+
     @Activate
-    public RestApiServlet(BundleContext context, @Reference(name = "userAdmin") UserAdmin userAdmin,
-            @Reference(name = "mailStore") MailStore mailStore) {
-        // a framework property, so it is fixed for the life of the framework: read it once
-        this(AdminAuth.fromHash(context.getProperty(AdminAuth.FRAMEWORK_PROPERTY)),
-                new ApiRouter(new MailUsers(userAdmin, mailStore)), new LoginThrottle(System::nanoTime),
-                RestApiServlet::sleep);
-        if (!auth.isEnabled()) {
-            log.warn("Framework property {} is missing or not a {sha-256} hash: the REST API refuses every "
-                    + "request with 503", AdminAuth.FRAMEWORK_PROPERTY);
-        }
+    public RestApiServlet(@Reference(name = "adminLogin") AdminLogin login,
+            @Reference(name = "userAdmin") UserAdmin userAdmin, @Reference(name = "mailStore") MailStore mailStore) {
+        this.login = login;
+        this.router = new ApiRouter(new MailUsers(userAdmin, mailStore), new Certificates(() -> certificates));
     }
 
-    /** For tests: {@code pause} replaces the sleep that holds back the answer to a failed login. */
-    RestApiServlet(AdminAuth auth, ApiRouter router, LoginThrottle throttle, Consumer<Duration> pause) {
-        this.auth = auth;
+    RestApiServlet(AdminLogin login, ApiRouter router) {
+        this.login = login;
         this.router = router;
-        this.throttle = throttle;
-        this.pause = pause;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String client = req.getRemoteAddr();
-        switch (auth.check(req.getHeader("Authorization"))) {
+        switch (login.attempt(req.getHeader("Authorization"), req.getRemoteAddr(), "the REST API")) {
             case DISABLED -> {
                 send(req, resp, ApiResponse.error(503, "The admin API is disabled: no admin password is set"));
                 return;
@@ -79,13 +76,12 @@ public class RestApiServlet extends HttpServlet {
                 return;
             }
             case DENIED -> {
-                Duration delay = throttle.failed(client);
-                log.warn("Failed admin login to the REST API from {}", client);
-                pause.accept(delay); // in this thread: simple, and admin traffic is light
                 send(req, resp, unauthorized());
                 return;
             }
-            case GRANTED -> throttle.succeeded(client);
+            case GRANTED -> {
+                // go on below
+            }
         }
         ApiResponse response;
         try {
@@ -104,14 +100,6 @@ public class RestApiServlet extends HttpServlet {
 
     private static ApiResponse unauthorized() {
         return ApiResponse.error(401, "Admin credentials required").withHeader("WWW-Authenticate", CHALLENGE);
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: answer at once
-        }
     }
 
     /** @return the body decoded as UTF-8, "" if none, null if it is too large */

@@ -1,11 +1,6 @@
 package org.mailshelf.admin.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 
 import org.mailshelf.api.auth.UserAdmin;
@@ -33,32 +28,21 @@ import jakarta.servlet.http.HttpServletResponse;
 public class UsersConsolePlugin extends HttpServlet {
 
     static final String LABEL = "mailshelf-users";
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
     private static final long serialVersionUID = 1L;
 
     private final transient Logger log = LoggerFactory.getLogger(UsersConsolePlugin.class);
     private final transient MailUsers users;
-    /**
-     * Browsers resend cached Basic credentials with any cross-site form post; a token only our own page knows
-     * tells our forms from forged ones. One per component instance is enough: there are no sessions.
-     */
-    private final String token;
+    private final transient ConsoleForms forms;
 
     @Activate
     public UsersConsolePlugin(@Reference(name = "userAdmin") UserAdmin userAdmin,
             @Reference(name = "mailStore") MailStore mailStore) {
-        this(new MailUsers(userAdmin, mailStore), newToken());
+        this(new MailUsers(userAdmin, mailStore), ConsoleForms.withNewToken());
     }
 
-    UsersConsolePlugin(MailUsers users, String token) {
+    UsersConsolePlugin(MailUsers users, ConsoleForms forms) {
         this.users = users;
-        this.token = token;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        this.forms = forms;
     }
 
     @Override
@@ -67,25 +51,17 @@ public class UsersConsolePlugin extends HttpServlet {
         List<UsersPage.Row> rows = users.names().stream()
                 .map(name -> new UsersPage.Row(name, users.mailboxes(name).orElse(List.of())))
                 .toList();
-        resp.getWriter().write(UsersPage.render(rows, req.getParameter("message"), pluginRoot(req), token));
+        resp.getWriter().write(UsersPage.render(rows, req.getParameter("message"), ConsoleForms.pluginRoot(req),
+                forms));
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         req.setCharacterEncoding("UTF-8"); // our forms post UTF-8
-        String message;
-        if (!validToken(req.getParameter("token"))) {
-            message = "The form was out of date or not from this page; nothing was changed.";
-        } else {
-            message = perform(req.getParameter("action"), req.getParameter("name"), req.getParameter("password"));
-        }
-        resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        resp.setHeader("Location", pluginRoot(req) + "?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
-    }
-
-    boolean validToken(String given) {
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        String message = forms.validToken(req.getParameter("token"))
+                ? perform(req.getParameter("action"), req.getParameter("name"), req.getParameter("password"))
+                : ConsoleForms.OUT_OF_DATE;
+        ConsoleForms.redirectWithMessage(req, resp, message);
     }
 
     /** Carries out one form action and says what happened, in words for the page. */
@@ -119,10 +95,5 @@ public class UsersConsolePlugin extends HttpServlet {
 
     private static char[] chars(String password) {
         return password == null ? new char[0] : password.toCharArray();
-    }
-
-    private static String pluginRoot(HttpServletRequest req) {
-        Object root = req.getAttribute(PLUGIN_ROOT);
-        return root instanceof String s ? s : req.getRequestURI();
     }
 }

@@ -20,7 +20,10 @@ public class ApiRouterTest {
     private static final String JSON = "application/json";
     private final MemoryMailStore store = new MemoryMailStore();
     private final TestUserAdmin userAdmin = new TestUserAdmin(store);
-    private final ApiRouter router = new ApiRouter(new MailUsers(userAdmin, store));
+    private final TestCertificates tls = new TestCertificates();
+    private volatile TestCertificates tlsService = tls;
+    private final ApiRouter router = new ApiRouter(new MailUsers(userAdmin, store),
+            new Certificates(() -> tlsService));
 
     private ApiResponse call(String method, String path) {
         return router.handle(method, path, null, "");
@@ -198,5 +201,42 @@ public class ApiRouterTest {
         assertEquals("alice", ApiRouter.pathSegment("alice"));
         assertEquals("a.b_c-d~e", ApiRouter.pathSegment("a.b_c-d~e"));
         assertEquals("a%20b%2F%3F%23%25%2B%C3%BC", ApiRouter.pathSegment("a b/?#%+\u00fc"));
+    }
+
+    @Test
+    public void showsInstallsAndUninstallsTheCertificate() {
+        Map<?, ?> shown = (Map<?, ?>) json(call("GET", "/tls/certificate"));
+        assertEquals("generated", shown.get("source"));
+        assertEquals(List.of("localhost", "127.0.0.1"), shown.get("subjectAltNames"));
+        assertEquals("2027-01-01T00:00:00Z", shown.get("notAfter"));
+
+        ApiResponse installed = send("PUT", "/tls/certificate", "{\"certificate\":\"good chain\",\"key\":\"k\"}");
+        assertEquals(200, installed.status());
+        assertEquals("installed", ((Map<?, ?>) json(installed)).get("source"));
+        assertEquals("CN=mail.example.com", ((Map<?, ?>) json(call("GET", "/tls/certificate"))).get("subject"));
+
+        ApiResponse back = call("DELETE", "/tls/certificate");
+        assertEquals(200, back.status());
+        assertEquals("generated", ((Map<?, ?>) json(back)).get("source"));
+    }
+
+    @Test
+    public void explainsARefusedCertificate() {
+        ApiResponse refused = send("PUT", "/tls/certificate", "{\"certificate\":\"junk\",\"key\":\"k\"}");
+        assertError(422, refused);
+        assertEquals("No certificate found in the text", refused.errorMessage());
+        assertError(400, send("PUT", "/tls/certificate", "{\"certificate\":\"good chain\"}"));
+        assertError(415, router.handle("PUT", "/tls/certificate", "text/plain", "{}"));
+        assertError(405, call("POST", "/tls/certificate"));
+        assertEquals("generated", tls.current().source().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    public void saysSoWhenTlsIsNotRunning() {
+        tlsService = null;
+        assertError(503, call("GET", "/tls/certificate"));
+        assertError(503, send("PUT", "/tls/certificate", "{\"certificate\":\"good chain\",\"key\":\"k\"}"));
+        assertError(503, call("DELETE", "/tls/certificate"));
+        assertEquals(Certificates.NO_TLS, call("GET", "/tls/certificate").errorMessage());
     }
 }

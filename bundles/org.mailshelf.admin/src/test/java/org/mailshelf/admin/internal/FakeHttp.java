@@ -68,6 +68,7 @@ final class FakeHttp {
                         case "getServletPath" -> "/api/v1";
                         case "getRequestURI" -> "/api/v1" + (pathInfo == null ? "" : pathInfo);
                         case "setCharacterEncoding" -> null;
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
@@ -109,6 +110,7 @@ final class FakeHttp {
                             case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                             case "setContentType" -> contentType = (String) args[0];
                             case "setContentLength" -> headers.put("Content-Length", String.valueOf(args[0]));
+                            case "flushBuffer" -> writer.flush();
                             case "getOutputStream" -> {
                                 return out;
                             }

@@ -20,9 +20,8 @@ public class RestApiServletTest {
     private final List<Duration> pauses = new ArrayList<>();
 
     private RestApiServlet servlet(String hash) {
-        return new RestApiServlet(AdminAuth.fromHash(hash),
-                new ApiRouter(new MailUsers(new TestUserAdmin(store), store)),
-                new LoginThrottle(System::nanoTime), pauses::add);
+        return new RestApiServlet(new AdminLogin(AdminAuth.fromHash(hash), new LoginThrottle(System::nanoTime),
+                pauses::add), new ApiRouter(new MailUsers(new TestUserAdmin(store), store), new Certificates(() -> null)));
     }
 
     private final RestApiServlet servlet = servlet(AdminAuthTest.hash(PASSWORD));

@@ -17,19 +17,19 @@ public class UsersConsolePluginTest {
     private static final String TOKEN = "t0ken";
     private final MemoryMailStore store = new MemoryMailStore();
     private final TestUserAdmin userAdmin = new TestUserAdmin(store);
-    private final UsersConsolePlugin plugin = new UsersConsolePlugin(new MailUsers(userAdmin, store), TOKEN);
+    private final UsersConsolePlugin plugin = new UsersConsolePlugin(new MailUsers(userAdmin, store), new ConsoleForms(TOKEN));
 
     @Test
     public void escapesHtmlAndConsoleVariables() {
         assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;amp; &quot;q&quot; &#36;{brand.name}",
-                UsersPage.escape("<script>alert('x')</script> &amp; \"q\" ${brand.name}"));
-        assertEquals("", UsersPage.escape(null));
+                Html.escape("<script>alert('x')</script> &amp; \"q\" ${brand.name}"));
+        assertEquals("", Html.escape(null));
     }
 
     @Test
     public void rendersUsersFormsAndTheMessageEscaped() {
         List<UsersPage.Row> rows = List.of(new UsersPage.Row("a<b>", List.of(new MailUsers.Mailbox("IN\"BOX", 3))));
-        String html = UsersPage.render(rows, "<img src=x onerror=alert(1)>", "/c?x='y'", "tok'en");
+        String html = UsersPage.render(rows, "<img src=x onerror=alert(1)>", "/c?x='y'", new ConsoleForms("tok'en"));
         assertFalse(html, html.contains("<b>") || html.contains("<img") || html.contains("'y'")
                 || html.contains("tok'en") || html.contains("IN\"BOX"));
         assertTrue(html.contains("a&lt;b&gt;"));
