@@ -76,7 +76,7 @@ public class HotSwapIT extends MailshelfTestSupport {
 
             int newPort = Ports.free();
             Path cfg = Path.of(System.getProperty("mailshelf.test.config"), "org.mailshelf.pop3-default.cfg");
-            Files.writeString(cfg, "host = 127.0.0.1\nport = " + newPort + "\nfailed.login.delay = 300\n");
+            Files.writeString(cfg, "host = 127.0.0.1\nport = " + newPort + "\n");
             Ports.awaitAccepting(newPort, 10_000);
             Ports.awaitClosed(oldPort, 10_000);
             // the other tests of this class share the framework: they follow the listener

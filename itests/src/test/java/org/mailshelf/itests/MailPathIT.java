@@ -152,11 +152,35 @@ public class MailPathIT extends MailshelfTestSupport {
         assertFalse(pop.login("emil", "wrong"));
         long delayMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(pop.getReplyString(), pop.getReplyString().startsWith("-ERR [AUTH]"));
-        // the failure is held back by the configured failed.login.delay (300 ms here, 2 s by default)
+        // the failure is held back by the configured first.delay (300 ms here, 2 s by default)
         assertTrue(delayMs + " ms", delayMs >= 250 && delayMs < 1500);
         assertFalse(pop.login("nobody", "x"));
         assertEquals(POP3Reply.ERROR, pop.sendCommand("BOGUS"));
         assertTrue(pop.login("emil", "emil-pw"));
+        pop.logout();
+        pop.disconnect();
+    }
+
+    @Test
+    public void failuresOverImapAndPop3CountTogether() throws Exception {
+        user("hana", "hana-pw");
+        String imap = python(String.join("\n",
+                "import imaplib, sys",
+                "M = imaplib.IMAP4('127.0.0.1', int(sys.argv[1]))",
+                "try:",
+                "    M.login('hana', 'guess-1')",
+                "except imaplib.IMAP4.error as e:",
+                "    print('refused', e)"), Integer.toString(port("imap")));
+        assertTrue(imap, imap.contains("refused") && imap.contains("AUTHENTICATIONFAILED"));
+
+        POP3Client pop = new POP3Client();
+        pop.connect("127.0.0.1", port("pop3"));
+        long t0 = System.nanoTime();
+        assertFalse(pop.login("hana", "guess-2"));
+        long delayMs = (System.nanoTime() - t0) / 1_000_000;
+        // the second failure of the account, whichever listener saw the first: twice the 300 ms first delay
+        assertTrue(delayMs + " ms", delayMs >= 550);
+        assertTrue(pop.login("hana", "hana-pw"));
         pop.logout();
         pop.disconnect();
     }

@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mailshelf.api.auth.LoginPenalties;
+
 /**
  * Failed logins by source address and by account, and what follows from them (Dovecot's auth penalty): the
  * answer to a failure is held back for the first delay, doubled for each earlier failure of the address or the
  * account within the memory window, up to a maximum; an address (other than this host) with too many failures
  * in the window is refused outright until the window has passed without one. A success forgets the account's
- * failures and the address's. Thread-safe; the number of remembered sources is bounded.
+ * failures and the address's. Thread-safe; the number of remembered sources is bounded. The auth bundle offers
+ * one to all listeners as the {@link LoginPenalties} service.
  */
-public final class FailedLogins {
+public final class FailedLogins implements LoginPenalties {
     private static final int MAX_ENTRIES = 100_000;
 
     private final Duration firstDelay;
@@ -50,15 +53,7 @@ public final class FailedLogins {
         return new FailedLogins(firstDelay, Duration.ofSeconds(15), Duration.ofMinutes(15), 30, Clock.systemUTC());
     }
 
-    /**
-     * {@code current} when it starts from the same delay, else a new record with the defaults: a listener keeps
-     * its record across reconfigurations, so that a change of address or port does not forgive an attacker.
-     */
-    public static FailedLogins keptOrNew(FailedLogins current, Duration firstDelay) {
-        return current != null && current.firstDelay.equals(firstDelay) ? current : defaults(firstDelay);
-    }
-
-    /** Records a failure and returns how long to hold back its answer. */
+    @Override
     public synchronized Duration failed(InetAddress from, String account) {
         int address = record(addressKey(from));
         int user = account == null || account.isBlank() ? 0 : record(accountKey(account));
@@ -70,6 +65,7 @@ public final class FailedLogins {
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
+    @Override
     public synchronized void succeeded(InetAddress from, String account) {
         entries.remove(addressKey(from));
         if (account != null) {
@@ -77,7 +73,7 @@ public final class FailedLogins {
         }
     }
 
-    /** Whether logins from this address are refused for now; never for this host's own addresses. */
+    @Override
     public synchronized boolean lockedOut(InetAddress from) {
         if (lockoutAfter <= 0 || from == null || from.isLoopbackAddress()) {
             return false;

@@ -20,7 +20,7 @@ class ImapReceiverFuzzTest {
 
     static final String PREFIX = "a LOGIN user pass\r\nb SELECT INBOX\r\n";
     static final Pattern SERVER_BUG = Pattern.compile("(?m)^[^ \r\n]+ NO \\[SERVERBUG\\]");
-    static final ImapConfig CONFIG = new ImapConfig("mail.test", Duration.ofSeconds(2), ReceiverLimits.defaults(),
+    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(),
             1 << 20);
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)

@@ -18,7 +18,7 @@ import org.mailshelf.protocol.pop3.Pop3Protocol;
 class Pop3ReceiverFuzzTest {
 
     static final String PREFIX = "USER user\r\nPASS pass\r\n";
-    static final Pop3Config CONFIG = new Pop3Config("mail.test", Duration.ofSeconds(2), 512, "Mailshelf");
+    static final Pop3Config CONFIG = new Pop3Config("mail.test", 512, "Mailshelf");
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
     // one line each, no quotes or backslashes: Jazzer 0.24.0 writes them to its dictionary file unescaped

@@ -1,5 +1,5 @@
 /** The auth SPI (providers an integrator may add) and the services protocols and admin tools use. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.mailshelf.api.auth;
 

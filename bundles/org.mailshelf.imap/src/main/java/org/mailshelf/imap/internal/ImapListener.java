@@ -6,9 +6,9 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.tls.ServerTls;
-import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.imap.ImapConfig;
 import org.mailshelf.protocol.imap.ImapProtocol;
 import org.mailshelf.protocol.imap.codec.ReceiverLimits;
@@ -36,19 +36,20 @@ public class ImapListener {
 
     private final MailStore store;
     private final Authenticator authenticator;
+    private final LoginPenalties penalties;
     private final MinaListener listener;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServerTls serverTls;
     private SearchIndexes searchIndexes;
-    private FailedLogins failedLogins;
 
     @Activate
     public ImapListener(ImapListenerConfig config, @Reference MailStore store,
-            @Reference Authenticator authenticator) {
+            @Reference Authenticator authenticator, @Reference LoginPenalties penalties) {
         this.store = store;
         this.authenticator = authenticator;
+        this.penalties = penalties;
         listener = new MinaListener(settings(config), protocol(config));
         listener.start();
     }
@@ -68,10 +69,9 @@ public class ImapListener {
         // an APPEND literal may be as large as the append limit; the command around it needs a little more
         ReceiverLimits limits = defaults.withMaxLiteralSize(config.append_limit())
                 .withMaxCommandSize(Math.max(defaults.maxCommandSize(), config.append_limit() + COMMAND_TEXT));
-        ImapConfig imap = new ImapConfig(config.hostname(), Duration.ofMillis(config.failed_login_delay()), limits,
-                config.append_limit(), config.plaintext_login());
-        failedLogins = FailedLogins.keptOrNew(failedLogins, imap.failedLoginDelay());
-        return new ImapProtocol(imap, store, authenticator, searchIndexes(config), failedLogins);
+        ImapConfig imap = new ImapConfig(config.hostname(), limits, config.append_limit(), config.plaintext_login(),
+                config.max_commands_per_second());
+        return new ImapProtocol(imap, store, authenticator, searchIndexes(config), penalties);
     }
 
     /** Kept across reconfigurations unless the index settings change: a rebuild costs a pass over the mail. */

@@ -30,8 +30,10 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Connections from one address beyond this are refused (this host is not limited)")
     int max_connections_per_address() default 50;
 
-    @AttributeDefinition(name = "Failed login delay (ms)", min = "0")
-    int failed_login_delay() default 2000;
+    @AttributeDefinition(name = "Maximum commands per second", min = "0",
+            description = "Per connection; commands beyond it wait their turn (the client is slowed down, not "
+                    + "refused), logged once per connection. 0 for no limit")
+    int max_commands_per_second() default 500;
 
     @AttributeDefinition(name = "Maximum message size (bytes)",
             description = "APPEND of larger messages is refused (APPENDLIMIT)", min = "1024")

@@ -6,9 +6,9 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.tls.ServerTls;
-import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.pop3.Pop3Config;
 import org.mailshelf.protocol.pop3.Pop3Protocol;
 import org.mailshelf.transport.ListenerSettings;
@@ -33,8 +33,8 @@ public class Pop3Listener {
     private final MailStore store;
     private final Authenticator authenticator;
     private final SharedMaildropLocks locks;
+    private final LoginPenalties penalties;
     private final MinaListener listener;
-    private FailedLogins failedLogins;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -42,10 +42,12 @@ public class Pop3Listener {
 
     @Activate
     public Pop3Listener(Pop3ListenerConfig config, @Reference MailStore store,
-            @Reference Authenticator authenticator, @Reference SharedMaildropLocks locks) {
+            @Reference Authenticator authenticator, @Reference SharedMaildropLocks locks,
+            @Reference LoginPenalties penalties) {
         this.store = store;
         this.authenticator = authenticator;
         this.locks = locks;
+        this.penalties = penalties;
         listener = new MinaListener(settings(config), protocol(config));
         listener.start();
     }
@@ -56,11 +58,9 @@ public class Pop3Listener {
     }
 
     private Pop3Protocol protocol(Pop3ListenerConfig config) {
-        Pop3Config protocolConfig = new Pop3Config(config.hostname(),
-                Duration.ofMillis(config.failed_login_delay()), config.max_line_length(), "Mailshelf",
-                config.plaintext_login());
-        failedLogins = FailedLogins.keptOrNew(failedLogins, protocolConfig.failedLoginDelay());
-        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks(), failedLogins);
+        Pop3Config protocolConfig = new Pop3Config(config.hostname(), config.max_line_length(), "Mailshelf",
+                config.plaintext_login(), config.max_commands_per_second());
+        return new Pop3Protocol(protocolConfig, store, authenticator, locks.locks(), penalties);
     }
 
     @Deactivate

@@ -1,10 +1,12 @@
 package org.mailshelf.protocol.imap;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import java.util.Objects;
 
 import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.FailedLogins;
@@ -17,16 +19,17 @@ public final class ImapProtocol implements ProtocolHandlerFactory {
 
     private final ImapServices services;
 
+    /** With search indexes and a record of failed logins of its own (2 s first delay). */
     public ImapProtocol(ImapConfig config, MailStore store, Authenticator authenticator) {
-        this(config, store, authenticator, SearchIndexes.defaults(), FailedLogins.defaults(config.failedLoginDelay()));
+        this(config, store, authenticator, SearchIndexes.defaults(), FailedLogins.defaults(Duration.ofSeconds(2)));
     }
 
     /**
-     * With what the sessions of this listener share and keep across reconfigurations: the search indexes and
-     * the record of failed logins.
+     * With what the sessions share: the listener's search indexes, kept across reconfigurations, and the record
+     * of failed logins, shared with the other listeners.
      */
     public ImapProtocol(ImapConfig config, MailStore store, Authenticator authenticator,
-            SearchIndexes searchIndexes, FailedLogins failedLogins) {
+            SearchIndexes searchIndexes, LoginPenalties failedLogins) {
         this.services = new ImapServices(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(store, "store"), Objects.requireNonNull(authenticator, "authenticator"),
                 Objects.requireNonNull(searchIndexes, "searchIndexes"), Objects.requireNonNull(failedLogins,

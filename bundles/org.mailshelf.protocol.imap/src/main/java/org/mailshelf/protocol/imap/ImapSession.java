@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.mailshelf.api.store.MailboxNotFoundException;
+import org.mailshelf.protocol.CommandRate;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.ProtocolHandler;
 import org.mailshelf.protocol.imap.SessionState.Authenticated;
@@ -43,6 +44,7 @@ final class ImapSession implements ProtocolHandler {
     static final int MAX_BAD_COMMANDS = 10;
     /** The largest synchronizing literal accepted before login (LOGIN arguments, nothing more). */
     static final long PRE_AUTH_LITERAL_MAX = 8192;
+    private static final System.Logger LOG = System.getLogger(ImapSession.class.getName());
 
     /** What receives the line asked for with {@link #awaitRawLine}. */
     @FunctionalInterface
@@ -53,6 +55,7 @@ final class ImapSession implements ProtocolHandler {
     private final Connection connection;
     private final ImapServices services;
     private final CommandReceiver receiver;
+    private final CommandRate rate;
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
@@ -64,6 +67,7 @@ final class ImapSession implements ProtocolHandler {
     private volatile String idleTag;
     private boolean paused;
     private boolean draining;
+    private boolean slowedDown;
     private int badCommands;
 
     /** Extensions a client can ENABLE (RFC 5161). */
@@ -75,6 +79,7 @@ final class ImapSession implements ProtocolHandler {
         this.connection = connection;
         this.services = services;
         this.receiver = new CommandReceiver(services.config().limits());
+        this.rate = new CommandRate(services.config().commandsPerSecond());
     }
 
     @Override
@@ -279,19 +284,44 @@ final class ImapSession implements ProtocolHandler {
     /** Holds back the failure answer and all later input for the configured delay. */
     void loginFailed(String tag, Duration delay) {
         paused = true;
-        connection.pause(delay, () -> {
-            lock.lock();
-            try {
-                paused = false;
-                if (state instanceof Logout) {
-                    return;
-                }
-                complete(tag, Status.NO, "AUTHENTICATIONFAILED", "Authentication failed");
-                drain();
-            } finally {
-                lock.unlock();
+        connection.pause(delay, () -> resume(() -> complete(tag, Status.NO, "AUTHENTICATIONFAILED",
+                "Authentication failed")));
+    }
+
+    /** After a pause: does what waited for it, then goes on with the input that arrived meanwhile. */
+    private void resume(Runnable first) {
+        lock.lock();
+        try {
+            paused = false;
+            if (state instanceof Logout) {
+                return;
             }
-        });
+            first.run();
+            drain();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Over the commands-per-second limit: runs the command when its turn comes and reads nothing meanwhile, so
+     * the client is slowed down rather than refused. It is told once, in an untagged OK.
+     */
+    private boolean heldBack(Command command) {
+        Duration wait = rate.admit();
+        if (wait.isZero()) {
+            return false;
+        }
+        if (!slowedDown) {
+            slowedDown = true;
+            LOG.log(System.Logger.Level.WARNING, "IMAP client {0} sends more than {1} commands per second: "
+                    + "slowing it down", connection.clientAddress(), rate.perSecond());
+            write(ResponseWriter.status(null, Status.OK, null,
+                    "Slowing down: more than " + rate.perSecond() + " commands per second"));
+        }
+        paused = true;
+        connection.pause(wait, () -> resume(() -> handle(command)));
+        return true;
     }
 
     /** Ends the session after the last response: later input is ignored. */
@@ -344,7 +374,9 @@ final class ImapSession implements ProtocolHandler {
         try {
             Received r;
             while (!paused && !(state instanceof Logout) && (r = receiver.receive(input)) != null) {
-                handle(r);
+                if (!(r instanceof Command c && heldBack(c))) {
+                    handle(r); // a held-back command is handled when the pause ends
+                }
             }
         } finally {
             draining = false;

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.mailshelf.api.MailboxInfo;
+import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxExistsException;
-import org.mailshelf.protocol.FailedLogins;
 import org.mailshelf.protocol.imap.SessionState.Authenticated;
 
 /** Where LOGIN and AUTHENTICATE end: check the credentials and enter the authenticated state. */
@@ -34,7 +34,7 @@ final class Login {
             Arrays.fill(password, '\0');
             requirePrivacy(session);
         }
-        FailedLogins failed = session.services().failedLogins();
+        LoginPenalties failed = session.services().failedLogins();
         InetAddress from = session.remoteAddress();
         if (failed.lockedOut(from)) {
             Arrays.fill(password, '\0');

@@ -17,7 +17,7 @@ import org.mailshelf.store.memory.MemoryMailStore;
 /** An IMAP listener over an in-memory store with two accounts: alice/secret and bob/hunter 2 (with a space). */
 class ImapFixture {
 
-    static final ImapConfig CONFIG = new ImapConfig("mail.test", Duration.ofSeconds(2), ReceiverLimits.defaults(),
+    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(),
             1000);
     static final String GREETING = "S~ \\* OK \\[CAPABILITY IMAP4rev1 .*AUTH=PLAIN AUTH=LOGIN\\] mail.test IMAP4rev1 ready\n";
     static final String LOGIN = "C: a LOGIN alice secret\nS~ a OK \\[CAPABILITY IMAP4rev1 .*\\] Logged in\n";

@@ -1,10 +1,12 @@
 package org.mailshelf.protocol.pop3;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import java.util.Objects;
 
 import org.mailshelf.api.auth.Authenticator;
+import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.FailedLogins;
@@ -16,13 +18,14 @@ public final class Pop3Protocol implements ProtocolHandlerFactory {
 
     private final Pop3Services services;
 
+    /** With a record of failed logins of its own (2 s first delay). */
     public Pop3Protocol(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks) {
-        this(config, store, authenticator, locks, FailedLogins.defaults(config.failedLoginDelay()));
+        this(config, store, authenticator, locks, FailedLogins.defaults(Duration.ofSeconds(2)));
     }
 
-    /** With the failed-login record of this listener, kept across reconfigurations. */
+    /** With the record of failed logins the listeners share. */
     public Pop3Protocol(Pop3Config config, MailStore store, Authenticator authenticator, MaildropLocks locks,
-            FailedLogins failedLogins) {
+            LoginPenalties failedLogins) {
         this.services = new Pop3Services(Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(authenticator, "authenticator"), Objects.requireNonNull(locks, "locks"),
                 Objects.requireNonNull(failedLogins, "failedLogins"));

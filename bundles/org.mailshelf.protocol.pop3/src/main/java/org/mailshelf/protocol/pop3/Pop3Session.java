@@ -1,10 +1,11 @@
 package org.mailshelf.protocol.pop3;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import org.mailshelf.protocol.Ascii;
+import org.mailshelf.protocol.CommandRate;
 import org.mailshelf.protocol.Connection;
 import org.mailshelf.protocol.LineReader;
 import org.mailshelf.protocol.ProtocolHandler;
@@ -24,19 +25,23 @@ final class Pop3Session implements ProtocolHandler {
      * a peer that does not speak POP3 (or probes) cannot keep a connection busy for free.
      */
     static final int MAX_BAD_COMMANDS = 10;
+    private static final System.Logger LOG = System.getLogger(Pop3Session.class.getName());
 
     private final Connection connection;
     private final Pop3Services services;
     private final LineReader reader;
+    private final CommandRate rate;
     private SessionState state = Authorization.START;
     private boolean paused;
     private boolean draining;
+    private boolean slowedDown;
     private int badCommands;
 
     Pop3Session(Connection connection, Pop3Services services) {
         this.connection = connection;
         this.services = services;
         this.reader = new LineReader(services.config().maxLineLength());
+        this.rate = new CommandRate(services.config().commandsPerSecond());
     }
 
     @Override
@@ -128,14 +133,36 @@ final class Pop3Session implements ProtocolHandler {
     /** Holds back the failure answer and all later input for the configured delay. */
     void loginFailed(Duration delay) {
         paused = true;
-        connection.pause(delay, () -> {
-            paused = false;
-            if (state instanceof Closed) {
-                return;
-            }
-            reply(Reply.err("[AUTH] Authentication failed"));
-            drain();
-        });
+        connection.pause(delay, () -> resume(() -> reply(Reply.err("[AUTH] Authentication failed"))));
+    }
+
+    /** After a pause: does what waited for it, then goes on with the input that arrived meanwhile. */
+    private void resume(Runnable first) {
+        paused = false;
+        if (state instanceof Closed) {
+            return;
+        }
+        first.run();
+        drain();
+    }
+
+    /**
+     * Over the commands-per-second limit: runs the line when its turn comes and reads nothing meanwhile, so the
+     * client is slowed down rather than refused (POP3 has no way to tell it).
+     */
+    private boolean heldBack(byte[] line) {
+        Duration wait = rate.admit();
+        if (wait.isZero()) {
+            return false;
+        }
+        if (!slowedDown) {
+            slowedDown = true;
+            LOG.log(System.Logger.Level.WARNING, "POP3 client {0} sends more than {1} commands per second: "
+                    + "slowing it down", connection.clientAddress(), rate.perSecond());
+        }
+        paused = true;
+        connection.pause(wait, () -> resume(() -> handle(line)));
+        return true;
     }
 
     /** Ends the session after the last response: later input is ignored. */
@@ -152,7 +179,9 @@ final class Pop3Session implements ProtocolHandler {
         try {
             byte[] line;
             while (!paused && !(state instanceof Closed) && (line = reader.next()) != null) {
-                handle(line);
+                if (!heldBack(line)) {
+                    handle(line); // a held-back line is handled when the pause ends
+                }
             }
         } finally {
             draining = false;

@@ -18,7 +18,7 @@ import org.mailshelf.store.memory.MemoryMailStore;
 /** A POP3 listener over an in-memory store with two accounts: alice/secret and bob/hunter 2 (with a space). */
 class Pop3Fixture {
 
-    static final Pop3Config CONFIG = new Pop3Config("mail.test", Duration.ofSeconds(2), 512, "Mailshelf");
+    static final Pop3Config CONFIG = new Pop3Config("mail.test", 512, "Mailshelf");
     static final String LOGIN_ALICE = "C: USER alice\nS: +OK Send PASS\nC: PASS secret\n";
 
     final MemoryMailStore memory = new MemoryMailStore();
