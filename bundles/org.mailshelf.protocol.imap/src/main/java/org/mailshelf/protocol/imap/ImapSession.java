@@ -26,6 +26,8 @@ import org.mailshelf.protocol.imap.codec.RawLine;
 import org.mailshelf.protocol.imap.codec.Received;
 import org.mailshelf.protocol.imap.codec.ResponseWriter;
 import org.mailshelf.protocol.imap.codec.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One IMAP connection: feeds the {@link CommandReceiver}, checks each command against {@link CommandTable} and
@@ -44,7 +46,7 @@ final class ImapSession implements ProtocolHandler {
     static final int MAX_BAD_COMMANDS = 10;
     /** The largest synchronizing literal accepted before login (LOGIN arguments, nothing more). */
     static final long PRE_AUTH_LITERAL_MAX = 8192;
-    private static final System.Logger LOG = System.getLogger(ImapSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
     /** What receives the line asked for with {@link #awaitRawLine}. */
     @FunctionalInterface
@@ -314,7 +316,7 @@ final class ImapSession implements ProtocolHandler {
         }
         if (!slowedDown) {
             slowedDown = true;
-            LOG.log(System.Logger.Level.WARNING, "IMAP client {0} sends more than {1} commands per second: "
+            LOG.warn("IMAP client {} sends more than {} commands per second: "
                     + "slowing it down", connection.clientAddress(), rate.perSecond());
             write(ResponseWriter.status(null, Status.OK, null,
                     "Slowing down: more than " + rate.perSecond() + " commands per second"));

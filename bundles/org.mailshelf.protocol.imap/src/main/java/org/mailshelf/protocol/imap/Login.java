@@ -1,6 +1,5 @@
 package org.mailshelf.protocol.imap;
 
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,10 +12,12 @@ import org.mailshelf.api.auth.LoginPenalties;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxExistsException;
 import org.mailshelf.protocol.imap.SessionState.Authenticated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Where LOGIN and AUTHENTICATE end: check the credentials and enter the authenticated state. */
 final class Login {
-    private static final System.Logger LOG = System.getLogger(Login.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Login.class);
 
     private Login() {
     }
@@ -38,7 +39,7 @@ final class Login {
         InetAddress from = session.remoteAddress();
         if (failed.lockedOut(from)) {
             Arrays.fill(password, '\0');
-            LOG.log(Level.WARNING, "IMAP: refused a login from {0}: too many failed logins", from);
+            LOG.warn("IMAP: refused a login from {}: too many failed logins", from);
             throw ImapFailure.no("UNAVAILABLE", "Too many failed logins from your address, try again later");
         }
         Optional<String> account;

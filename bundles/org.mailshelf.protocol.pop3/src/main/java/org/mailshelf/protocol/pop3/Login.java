@@ -1,15 +1,16 @@
 package org.mailshelf.protocol.pop3;
 
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.mailshelf.protocol.pop3.SessionState.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Where USER/PASS and AUTH end: check the credentials, lock the maildrop, open it (RFC 1939 §4, §7). */
 final class Login {
-    private static final System.Logger LOG = System.getLogger(Login.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Login.class);
 
     private Login() {
     }
@@ -20,7 +21,7 @@ final class Login {
         InetAddress from = session.remoteAddress();
         if (services.failedLogins().lockedOut(from)) {
             Arrays.fill(password, '\0');
-            LOG.log(Level.WARNING, "POP3: refused a login from {0}: too many failed logins", from);
+            LOG.warn("POP3: refused a login from {}: too many failed logins", from);
             session.reply(Reply.err("[SYS/TEMP] Too many failed logins from your address, try again later"));
             return;
         }

@@ -13,6 +13,8 @@ import org.mailshelf.protocol.pop3.SessionState.Authorization;
 import org.mailshelf.protocol.pop3.SessionState.AwaitingSaslResponse;
 import org.mailshelf.protocol.pop3.SessionState.Closed;
 import org.mailshelf.protocol.pop3.SessionState.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One POP3 connection: frames lines, checks each command against {@link CommandTable} and runs it. Input is
@@ -25,7 +27,7 @@ final class Pop3Session implements ProtocolHandler {
      * a peer that does not speak POP3 (or probes) cannot keep a connection busy for free.
      */
     static final int MAX_BAD_COMMANDS = 10;
-    private static final System.Logger LOG = System.getLogger(Pop3Session.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Pop3Session.class);
 
     private final Connection connection;
     private final Pop3Services services;
@@ -157,7 +159,7 @@ final class Pop3Session implements ProtocolHandler {
         }
         if (!slowedDown) {
             slowedDown = true;
-            LOG.log(System.Logger.Level.WARNING, "POP3 client {0} sends more than {1} commands per second: "
+            LOG.warn("POP3 client {} sends more than {} commands per second: "
                     + "slowing it down", connection.clientAddress(), rate.perSecond());
         }
         paused = true;

@@ -1,7 +1,6 @@
 package org.mailshelf.store.derby.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +12,8 @@ import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.mailshelf.api.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything Derby-specific in this store: opening one embedded database in a directory, its SQL dialect, and
@@ -33,7 +34,7 @@ final class DerbyDatabase implements Database {
     static final Dialect DIALECT = new Dialect("BLOB", " WITH UR", Set.of("40001", "40XL1"), List.of(
             "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.escalationThreshold', '200000')"));
 
-    private static final System.Logger LOG = System.getLogger(DerbyDatabase.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyDatabase.class);
     /** The SQLState of a successful single-database shutdown. */
     private static final String SHUTDOWN_DONE = "08006";
     /** Database not found: it was never booted, so there is nothing to shut down. */
@@ -103,7 +104,7 @@ final class DerbyDatabase implements Database {
         shutdown.setDatabaseName(name);
         shutdown.setShutdownDatabase("shutdown");
         try (Connection c = shutdown.getConnection()) {
-            LOG.log(Level.WARNING, "Derby did not shut down " + name);
+            LOG.warn("Derby did not shut down " + name);
         } catch (SQLException e) {
             if (!SHUTDOWN_DONE.equals(e.getSQLState()) && !NOT_BOOTED.equals(e.getSQLState())) {
                 throw new StoreException("Shutting down the database " + name + " failed: " + e.getMessage(), e);

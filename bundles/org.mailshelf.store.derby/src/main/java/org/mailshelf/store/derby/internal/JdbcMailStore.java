@@ -1,6 +1,5 @@
 package org.mailshelf.store.derby.internal;
 
-import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +34,8 @@ import org.mailshelf.mime.MessageStructure;
 import org.mailshelf.store.derby.internal.MailboxEvents.Change;
 import org.mailshelf.store.derby.internal.MailboxEvents.Changes;
 import org.mailshelf.store.derby.internal.MailboxSql.Allocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store on any SQL database: each method is one transaction, committed before it returns, and each change
@@ -42,7 +43,7 @@ import org.mailshelf.store.derby.internal.MailboxSql.Allocation;
  */
 public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(JdbcMailStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMailStore.class);
 
     private final Database database;
     private final ConnectionPool pool;
@@ -409,7 +410,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                     MessageSql.replaceStructure(c, mailboxId, uid, structure);
                     return null;
                 });
-                LOG.log(Level.WARNING, "Replaced the unreadable or missing MIME structure of message " + uid
+                LOG.warn("Replaced the unreadable or missing MIME structure of message " + uid
                         + " in mailbox " + mailboxId);
                 healed.put(uid, structure);
             }

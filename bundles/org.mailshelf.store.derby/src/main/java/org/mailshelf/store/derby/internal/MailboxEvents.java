@@ -1,6 +1,5 @@
 package org.mailshelf.store.derby.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.mailshelf.api.store.MailboxEvent;
 import org.mailshelf.api.store.MailboxListener;
 import org.mailshelf.api.store.MailboxNotFoundException;
 import org.mailshelf.api.store.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listeners of each mailbox, and the order in which they hear of changes. Changes to one mailbox run one
@@ -30,7 +31,7 @@ import org.mailshelf.api.store.Subscription;
  */
 final class MailboxEvents {
 
-    private static final System.Logger LOG = System.getLogger(MailboxEvents.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxEvents.class);
 
     /** What a change returns to its caller, and the event to publish (null: nothing changed). */
     record Change<T>(T result, MailboxEvent event) {
@@ -127,7 +128,7 @@ final class MailboxEvents {
                 l.changed(event);
             } catch (RuntimeException e) {
                 // the change is durable; one broken session must not fail it or starve the others
-                LOG.log(Level.WARNING, "A mailbox listener failed on " + event, e);
+                LOG.warn("A mailbox listener failed on " + event, e);
             }
         }
     }

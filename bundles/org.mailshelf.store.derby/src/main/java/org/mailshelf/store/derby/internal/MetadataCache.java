@@ -1,6 +1,5 @@
 package org.mailshelf.store.derby.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,8 @@ import java.util.function.UnaryOperator;
 
 import org.mailshelf.api.Flags;
 import org.mailshelf.api.MessageMeta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The metadata of recently used mailboxes in memory, so that SELECT, STATUS and CHANGEDSINCE do not scan the
@@ -37,7 +38,7 @@ import org.mailshelf.api.MessageMeta;
  */
 final class MetadataCache {
 
-    private static final System.Logger LOG = System.getLogger(MetadataCache.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
     private static final int LOAD_STRIPES = 64;
 
     /** An array shared by a chain of snapshots that appended to it; {@code used} is the newest one's size. */
@@ -359,7 +360,7 @@ final class MetadataCache {
         } catch (RuntimeException e) {
             // the change is durable: the caller must not fail, the cache must not guess
             drop(mailboxId);
-            LOG.log(Level.WARNING, "Dropped the cached metadata of mailbox " + mailboxId, e);
+            LOG.warn("Dropped the cached metadata of mailbox " + mailboxId, e);
         } catch (Error e) {
             drop(mailboxId);
             throw e;

@@ -1,6 +1,5 @@
 package org.mailshelf.store.derby.internal;
 
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mailshelf.api.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the tables on first start and records the schema version, so a later release can migrate. Portable
@@ -22,7 +23,7 @@ import org.mailshelf.api.store.StoreException;
  */
 final class Schema {
 
-    private static final System.Logger LOG = System.getLogger(Schema.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
     static final int VERSION = 3;
 
     private Schema() {
@@ -116,7 +117,7 @@ final class Schema {
                     }
                     long analysed = MessageSql.analyseAll(c);
                     if (analysed > 0) {
-                        LOG.log(Level.INFO, "Schema version 3: analysed the " + analysed + " stored messages");
+                        LOG.info("Schema version 3: analysed the " + analysed + " stored messages");
                     }
                 }
                 for (String sql : dialect.startup()) {
