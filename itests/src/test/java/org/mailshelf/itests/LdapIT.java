@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -23,6 +25,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -32,8 +35,9 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 
 /**
  * The LDAP provider that ships with the appliance, against a real directory (UnboundID's in-memory server on
- * loopback): configured at runtime its users log in at once; service.ranking decides which provider answers
- * for a name both know; stopping it leaves logged-in sessions and the listeners alone.
+ * loopback): configured at runtime, or installed at runtime from its jar, its users log in at once;
+ * service.ranking decides which provider answers for a name both know; stopping it leaves logged-in sessions and
+ * the listeners alone.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,7 +73,9 @@ public class LdapIT extends MailshelfTestSupport {
             provider.delete();
         }
         directory.shutDown(true);
-        bundle("org.mailshelf.auth.ldap").start();
+        // the next test finds the provider installed and active, whatever this one did to it
+        Bundle ldap = installed("org.mailshelf.auth.ldap");
+        (ldap != null ? ldap : installFromStage("org.mailshelf.auth.ldap")).start();
     }
 
     private void configureProvider(int ranking) throws Exception {
@@ -86,12 +92,40 @@ public class LdapIT extends MailshelfTestSupport {
     }
 
     private Bundle bundle(String symbolicName) {
+        Bundle b = installed(symbolicName);
+        if (b == null) {
+            throw new AssertionError("no bundle " + symbolicName);
+        }
+        return b;
+    }
+
+    private Bundle installed(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
                 return b;
             }
         }
-        throw new AssertionError("no bundle " + symbolicName);
+        return null;
+    }
+
+    /**
+     * Installs a bundle the appliance ships from its jar in the assembled distribution, at the start level
+     * etc/bundles.list gives it, as an admin would (not started).
+     */
+    private Bundle installFromStage(String symbolicName) throws Exception {
+        Path stage = Path.of(System.getProperty("mailshelf.stage"));
+        for (String line : Files.readAllLines(stage.resolve("etc/bundles.list"))) {
+            String[] parts = line.trim().split("\\s+", 2);
+            if (line.startsWith("#") || parts.length < 2
+                    || !Path.of(parts[1]).getFileName().toString().startsWith(symbolicName + "-")) {
+                continue;
+            }
+            Bundle b = context.installBundle(stage.resolve(parts[1]).toUri().toString());
+            assertEquals(symbolicName, b.getSymbolicName());
+            b.adapt(BundleStartLevel.class).setStartLevel(Integer.parseInt(parts[0]));
+            return b;
+        }
+        throw new AssertionError(symbolicName + " is not in " + stage.resolve("etc/bundles.list"));
     }
 
     @Test
@@ -123,6 +157,27 @@ public class LdapIT extends MailshelfTestSupport {
         }
         bundle("org.mailshelf.auth.ldap").start();
         awaitLogin("lara", "lara-ldap");
+    }
+
+    @Test
+    public void installedAtRuntimeItsUsersLogInAtOnceOnTheRunningListeners() throws Exception {
+        configureProvider(10);
+        awaitLogin("lara", "lara-ldap");
+        bundle("org.mailshelf.auth.ldap").uninstall();
+        assertFalse(canLogIn("lara", "lara-ldap"));
+        assertTrue(canLogIn("nina", "nina-local"));
+        // connected before the install, logged in right after it: the listeners were not restarted, and the
+        // provider (its configuration already there) is active when start() returns
+        try (ImapSession before = new ImapSession()) {
+            Bundle ldap = installFromStage("org.mailshelf.auth.ldap");
+            ldap.start();
+            assertEquals(Bundle.ACTIVE, ldap.getState());
+            assertTrue(before.login("lara", "lara-ldap"));
+            assertTrue(before.command("SELECT INBOX").startsWith("a OK"));
+        }
+        assertTrue(canLogIn("lara", "lara-ldap"));
+        assertTrue(canLogIn("nina", "nina-ldap")); // ranking 10, as configured before the install
+        assertFalse(canLogIn("nina", "nina-local"));
     }
 
     /** Opens a connection, tries LOGIN, closes it. */
