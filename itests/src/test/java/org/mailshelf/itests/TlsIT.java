@@ -206,13 +206,21 @@ public class TlsIT extends MailshelfTestSupport {
     }
 
     @Test
-    public void tlsBelowVersionOneTwoIsRefused() throws Exception {
+    public void tlsBelowVersionOneTwoAndOldCipherSuitesAreRefused() throws Exception {
         for (String listener : new String[] {"imaps", "pop3s"}) {
             String target = "127.0.0.1:" + port(listener);
-            // SECLEVEL=0 lets the client offer TLS 1.1 at all: the refusal must come from the server
-            Outcome old = execute("openssl", "s_client", "-connect", target, "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0");
-            assertNotEquals(old.output(), 0, old.exitCode());
-            assertTrue(old.output(), old.output().contains("alert protocol version"));
+            for (String version : new String[] {"-tls1", "-tls1_1"}) {
+                // SECLEVEL=0 lets the client offer TLS 1.0/1.1 at all: the refusal must come from the server
+                Outcome old = execute("openssl", "s_client", "-connect", target, version, "-cipher",
+                        "DEFAULT@SECLEVEL=0");
+                assertNotEquals(old.output(), 0, old.exitCode());
+                assertTrue(old.output(), old.output().contains("alert protocol version"));
+            }
+            // CBC without AEAD: no longer offered with TLS 1.2
+            Outcome cbc = execute("openssl", "s_client", "-connect", target, "-tls1_2", "-cipher",
+                    "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA384");
+            assertNotEquals(cbc.output(), 0, cbc.exitCode());
+            assertTrue(cbc.output(), cbc.output().contains("alert handshake failure"));
             Outcome current = execute("openssl", "s_client", "-connect", target, "-tls1_2", "-CAfile",
                     certificate.toString(), "-verify_return_error", "-verify_hostname", "localhost");
             assertTrue(current.output(), current.output().contains("Verify return code: 0 (ok)"));

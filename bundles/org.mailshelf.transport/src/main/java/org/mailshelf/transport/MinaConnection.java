@@ -105,7 +105,7 @@ final class MinaConnection implements Connection {
         if (context == null) {
             throw new IllegalStateException("TLS is not available on this connection");
         }
-        Tls.install(session, context, tls.protocols());
+        Tls.install(session, context, tls);
         secure = true;
         heldWhilePaused.clear();
         session.write(new Tls.ClearText(IoBuffer.wrap(response)));

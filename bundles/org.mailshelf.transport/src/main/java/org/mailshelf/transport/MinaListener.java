@@ -200,7 +200,7 @@ public final class MinaListener implements AutoCloseable {
                     session.closeNow();
                     return;
                 }
-                Tls.install(session, context, now.tls().protocols());
+                Tls.install(session, context, now.tls());
             }
         }
 

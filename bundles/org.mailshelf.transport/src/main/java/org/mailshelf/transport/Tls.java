@@ -1,7 +1,5 @@
 package org.mailshelf.transport;
 
-import java.util.List;
-
 import javax.net.ssl.SSLContext;
 
 import org.apache.mina.core.buffer.IoBuffer;
@@ -34,9 +32,10 @@ final class Tls {
     private Tls() {
     }
 
-    static void install(IoSession session, SSLContext context, List<String> protocols) {
+    static void install(IoSession session, SSLContext context, TlsSettings settings) {
         SslFilter ssl = new SslFilter(context);
-        ssl.setEnabledProtocols(protocols.toArray(String[]::new));
+        ssl.setEnabledProtocols(settings.protocols().toArray(String[]::new));
+        ssl.setEnabledCipherSuites(settings.enabledSuites(context).toArray(String[]::new));
         IoFilterChain chain = session.getFilterChain();
         chain.addFirst(SSL, ssl);
         chain.addAfter(SSL, MARKER, new Marker());

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.After;
@@ -104,7 +106,7 @@ public class MinaListenerTest {
 
     private MinaListener startWithTls(TlsSettings.Mode mode, TestCertificate certificate) throws IOException {
         listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofMinutes(1), 10, 10,
-                new TlsSettings(mode, () -> certificate.server, List.of("TLSv1.3", "TLSv1.2"))), Echo::new);
+                new TlsSettings(mode, () -> certificate.server, List.of("TLSv1.3", "TLSv1.2"), null)), Echo::new);
         listener.start();
         return listener;
     }
@@ -250,6 +252,33 @@ public class MinaListenerTest {
             s.getOutputStream().write("secure?\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("true", in.readLine());
             assertTrue(s.getSession().getProtocol(), s.getSession().getProtocol().matches("TLSv1\\.[23]"));
+        }
+    }
+
+    @Test
+    public void onlyForwardSecretAeadSuitesAreOfferedForTls12() throws Exception {
+        TestCertificate certificate = new TestCertificate(tmp.getRoot().toPath());
+        startWithTls(TlsSettings.Mode.IMPLICIT, certificate);
+        assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                tls12Handshake(certificate, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+        for (String old : new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"}) {
+            try {
+                fail("the server accepted " + tls12Handshake(certificate, old));
+            } catch (SSLHandshakeException expected) {
+                // handshake_failure: no suite in common
+            }
+        }
+    }
+
+    /** A TLS 1.2 handshake offering only {@code suite}; returns the suite agreed. */
+    private String tls12Handshake(TestCertificate certificate, String suite) throws IOException {
+        try (SSLSocket s = (SSLSocket) certificate.client.getSocketFactory().createSocket("127.0.0.1",
+                listener.boundAddress().getPort())) {
+            s.setSoTimeout(5000);
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.setEnabledCipherSuites(new String[] {suite});
+            s.startHandshake();
+            return s.getSession().getCipherSuite();
         }
     }
 

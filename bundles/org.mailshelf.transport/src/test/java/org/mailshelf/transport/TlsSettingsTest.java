@@ -5,36 +5,45 @@ import static org.junit.Assert.assertNull;
 
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import org.junit.Test;
+import org.mailshelf.api.tls.TlsPolicy;
 
 public class TlsSettingsTest {
 
-    private static List<String> protocols(String... wanted) {
-        return TlsSettings.of("starttls", wanted, () -> null).protocols();
+    private static TlsSettings starttls(String[] protocols, String[] suites) {
+        return TlsSettings.of("starttls", protocols, suites, () -> null);
     }
 
     @Test
     public void takesACommaListAsOneStringTheWayACfgFileGivesIt() {
-        assertEquals(List.of("TLSv1.3"), protocols("TLSv1.3"));
-        assertEquals(List.of("TLSv1.2", "TLSv1.3"), protocols("TLSv1.2, TLSv1.3"));
-        assertEquals(List.of("TLSv1.2"), protocols(" TLSv1.2 ", "TLSv1.2"));
+        assertEquals(List.of("TLSv1.2", "TLSv1.3"), starttls(new String[] {"TLSv1.2, TLSv1.3"}, null).protocols());
     }
 
     @Test
     public void neverOffersBrokenVersionsAndFallsBackToTheSupportedOnes() {
-        assertEquals(List.of("TLSv1.2"), protocols("TLSv1.1,TLSv1.2,SSLv3"));
-        assertEquals(TlsSettings.SUPPORTED_PROTOCOLS, protocols("TLSv1", "TLSv1.1"));
-        assertEquals(TlsSettings.SUPPORTED_PROTOCOLS, protocols());
-        assertEquals(TlsSettings.SUPPORTED_PROTOCOLS, TlsSettings.of("implicit", null, () -> null).protocols());
+        assertEquals(List.of("TLSv1.2"), starttls(new String[] {"TLSv1.1,TLSv1.2,SSLv3"}, null).protocols());
+        assertEquals(TlsPolicy.PROTOCOLS, starttls(new String[] {"TLSv1", "TLSv1.1"}, null).protocols());
+        assertEquals(TlsPolicy.PROTOCOLS, TlsSettings.of("implicit", null, null, () -> null).protocols());
+    }
+
+    @Test
+    public void enablesTheModernSuitesUnlessTheAdminNamesOthersThePlatformHas() throws Exception {
+        SSLContext context = SSLContext.getDefault();
+        assertEquals(TlsPolicy.CIPHER_SUITES, starttls(null, null).enabledSuites(context));
+        assertEquals(List.of("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"), starttls(null,
+                new String[] {"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, TLS_MADE_UP"}).enabledSuites(context));
+        assertEquals(TlsPolicy.CIPHER_SUITES, starttls(null, new String[] {"TLS_MADE_UP"}).enabledSuites(context));
     }
 
     @Test
     public void noneMeansNoTls() {
-        assertNull(TlsSettings.of(" NONE ", new String[0], () -> null));
+        assertNull(TlsSettings.of(" NONE ", new String[0], new String[0], () -> null));
     }
 
     @Test(expected = IllegalArgumentException.class)
     public void refusesAnUnknownMode() {
-        TlsSettings.of("sometimes", new String[0], () -> null);
+        TlsSettings.of("sometimes", new String[0], new String[0], () -> null);
     }
 }

@@ -85,7 +85,8 @@ public class ImapListener {
     }
 
     private ListenerSettings settings(ImapListenerConfig config) {
-        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
+        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), config.tls_cipher_suites(),
+                this::sslContext);
         return ListenerSettings.forProtocol("imap", config.host(), config.port(),
                 Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
                 config.max_connections_per_address(), tls);

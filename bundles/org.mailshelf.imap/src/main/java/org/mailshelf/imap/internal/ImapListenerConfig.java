@@ -58,6 +58,10 @@ import org.osgi.service.metatype.annotations.Option;
             + "are accepted")
     String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
 
+    @AttributeDefinition(name = "TLS cipher suites", description = "Suites offered (JDK names, comma-separated); "
+            + "empty for the modern set: TLS 1.3 suites and forward-secret AEAD suites for TLS 1.2")
+    String[] tls_cipher_suites() default {};
+
     @AttributeDefinition(name = "Passwords without TLS",
             description = "Accept passwords on unencrypted connections from other hosts (not recommended); "
                     + "connections from this host are always accepted")

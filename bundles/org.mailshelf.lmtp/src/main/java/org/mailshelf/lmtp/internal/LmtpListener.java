@@ -65,7 +65,8 @@ public class LmtpListener {
     }
 
     private ListenerSettings settings(LmtpListenerConfig config) {
-        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
+        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), config.tls_cipher_suites(),
+                this::sslContext);
         if (tls == null && config.tls_required()) {
             // every other host would be refused for good: say so now rather than at each delivery
             throw new IllegalArgumentException("tls.required needs tls = starttls or implicit, not none");

@@ -69,7 +69,8 @@ public class Pop3Listener {
     }
 
     private ListenerSettings settings(Pop3ListenerConfig config) {
-        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), this::sslContext);
+        TlsSettings tls = TlsSettings.of(config.tls(), config.tls_protocols(), config.tls_cipher_suites(),
+                this::sslContext);
         return ListenerSettings.forProtocol("pop3", config.host(), config.port(),
                 Duration.ofSeconds(config.idle_timeout()), config.max_connections(),
                 config.max_connections_per_address(), tls);

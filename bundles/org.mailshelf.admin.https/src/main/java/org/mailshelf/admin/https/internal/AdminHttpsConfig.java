@@ -17,4 +17,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "TLS protocols",
             description = "Versions offered, comma-separated; only TLSv1.3 and TLSv1.2 are ever offered")
     String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "TLS cipher suites", description = "Suites offered (JDK names, comma-separated); "
+            + "empty for the modern set: TLS 1.3 suites and forward-secret AEAD suites for TLS 1.2")
+    String[] tls_cipher_suites() default {};
 }

@@ -1,8 +1,5 @@
 package org.mailshelf.admin.https.internal;
 
-import java.util.Arrays;
-import java.util.List;
-
 import javax.net.ssl.SSLContext;
 
 import org.apache.felix.http.jetty.ConnectorFactory;
@@ -16,6 +13,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.mailshelf.api.tls.ServerTls;
+import org.mailshelf.api.tls.TlsPolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public class AdminHttpsConnector implements ConnectorFactory {
 
     static final String PID = "org.mailshelf.admin.https";
-    /** TLS 1.0 and 1.1 are broken and never offered, whatever the configuration says. */
-    static final List<String> SUPPORTED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final Logger log = LoggerFactory.getLogger(AdminHttpsConnector.class);
     private final AdminHttpsConfig config;
@@ -61,8 +57,7 @@ public class AdminHttpsConnector implements ConnectorFactory {
         http.addCustomizer(secure);
 
         ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(new CurrentCertificate(tls, protocols(config.tls_protocols())),
-                        HttpVersion.HTTP_1_1.asString()),
+                new SslConnectionFactory(new CurrentCertificate(tls, config), HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(http));
         connector.setName("mailshelf-admin-https");
         connector.setHost(config.host());
@@ -71,24 +66,17 @@ public class AdminHttpsConnector implements ConnectorFactory {
         return connector;
     }
 
-    /** Wanted versions, comma lists split (a .cfg file gives one string); none left means all supported. */
-    static String[] protocols(String[] wanted) {
-        List<String> chosen = wanted == null ? List.of() : Arrays.stream(wanted)
-                .flatMap(w -> Arrays.stream(w.split("[,\\s]+")))
-                .filter(SUPPORTED_PROTOCOLS::contains)
-                .distinct()
-                .toList();
-        return (chosen.isEmpty() ? SUPPORTED_PROTOCOLS : chosen).toArray(new String[0]);
-    }
-
     /** Jetty's factory with the TLS bundle's context of the moment instead of a key store it loads once. */
     private static final class CurrentCertificate extends SslContextFactory.Server {
         private final ServerTls tls;
 
-        CurrentCertificate(ServerTls tls, String[] protocols) {
+        CurrentCertificate(ServerTls tls, AdminHttpsConfig config) {
             this.tls = tls;
-            setSslContext(tls.sslContext());
-            setIncludeProtocols(protocols);
+            SSLContext context = tls.sslContext();
+            setSslContext(context);
+            setIncludeProtocols(TlsPolicy.protocols(config.tls_protocols()).toArray(String[]::new));
+            setIncludeCipherSuites(TlsPolicy.cipherSuites(config.tls_cipher_suites(),
+                    context.getSupportedSSLParameters().getCipherSuites()).toArray(String[]::new));
         }
 
         @Override
