@@ -261,7 +261,8 @@ public final class MinaListener implements AutoCloseable {
 
         @Override
         public void sessionIdle(IoSession session, IdleStatus status) {
-            LOG.debug("{}: closing idle connection from {}", settings.name(), session.getRemoteAddress());
+            LOG.info("{}: closing {}: idle for {} s", settings.name(), session.getRemoteAddress(),
+                    settings.idleTimeout().toSeconds());
             session.closeNow();
         }
 

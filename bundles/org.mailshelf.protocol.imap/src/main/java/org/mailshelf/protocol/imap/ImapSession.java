@@ -404,6 +404,7 @@ final class ImapSession implements ProtocolHandler {
     private void literalContinuation(LiteralContinuation l) {
         if (state instanceof NotAuthenticated && l.size() > PRE_AUTH_LITERAL_MAX) {
             receiver.abandonCommand();
+            LOG.info("IMAP client {}: refused a {}-byte literal before login", connection.clientAddress(), l.size());
             bad(l.tag(), "TOOBIG", "Literal too big before login");
             return;
         }
@@ -411,6 +412,10 @@ final class ImapSession implements ProtocolHandler {
     }
 
     private void commandError(CommandError e) {
+        if (e.tooBig()) {
+            LOG.info("IMAP client {}: refused a command over the size limits: {}", connection.clientAddress(),
+                    e.message());
+        }
         bad(e.tag(), e.tooBig() ? "TOOBIG" : null, e.message());
     }
 

@@ -13,6 +13,8 @@ import org.mailshelf.protocol.lmtp.SessionState.CommandState;
 import org.mailshelf.protocol.lmtp.SessionState.Greeted;
 import org.mailshelf.protocol.lmtp.SessionState.Ready;
 import org.mailshelf.protocol.lmtp.SessionState.ReceivingData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One LMTP connection: splits input into lines and hands each to the command table or, during DATA, to the
@@ -21,6 +23,7 @@ import org.mailshelf.protocol.lmtp.SessionState.ReceivingData;
  */
 final class LmtpSession implements ProtocolHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LmtpSession.class);
     private static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2 Line too long");
     private static final Reply EMPTY_LINE = Reply.of(500, "5.5.2 Syntax error");
 
@@ -76,6 +79,8 @@ final class LmtpSession implements ProtocolHandler {
 
     private void commandLine(CommandState current, byte[] line) {
         if (line == LineReader.TOO_LONG) {
+            LOG.info("LMTP client {}: refused a line over {} bytes", connection.clientAddress(),
+                    context.config().maxLineLength());
             connection.write(LINE_TOO_LONG.bytes());
             return;
         }

@@ -196,6 +196,8 @@ final class Pop3Session implements ProtocolHandler {
                 if (state instanceof AwaitingSaslResponse) {
                     state = Authorization.START;
                 }
+                LOG.info("POP3 client {}: refused a line over {} bytes", connection.clientAddress(),
+                        services.config().maxLineLength());
                 throw new Pop3Error("Line too long");
             }
             if (state instanceof AwaitingSaslResponse) {
