@@ -19,4 +19,11 @@ public interface ProtocolHandler {
      * never during one, so a delivery under way has finished; the transport closes the connection afterwards.
      */
     void shutdown();
+
+    /**
+     * The client was silent for the listener's idle timeout: say why it is disconnected, if the protocol has a
+     * way to. The transport closes the connection afterwards.
+     */
+    default void idleTimeout() {
+    }
 }

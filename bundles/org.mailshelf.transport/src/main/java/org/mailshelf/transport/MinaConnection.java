@@ -68,6 +68,12 @@ final class MinaConnection implements Connection {
         }
     }
 
+    synchronized void idleTimeout() {
+        if (handler != null) {
+            handler.idleTimeout();
+        }
+    }
+
     synchronized void closed() {
         if (handler != null) {
             handler.closed();

@@ -34,6 +34,8 @@ public final class MinaListener implements AutoCloseable {
     private static final String REFUSED = MinaListener.class.getName() + ".refused";
     private static final int MAX_WORKERS = 64;
     private static final long CLOSE_WAIT_MS = 2000;
+    /** How long an idle client has to take its goodbye before the connection is cut. */
+    private static final long GOODBYE_WAIT_SECONDS = 5;
 
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final OrderedThreadPoolExecutor workers;
@@ -263,7 +265,13 @@ public final class MinaListener implements AutoCloseable {
         public void sessionIdle(IoSession session, IdleStatus status) {
             LOG.info("{}: closing {}: idle for {} s", settings.name(), session.getRemoteAddress(),
                     settings.idleTimeout().toSeconds());
-            session.closeNow();
+            MinaConnection connection = (MinaConnection) session.getAttribute(CONNECTION);
+            if (connection != null) {
+                connection.idleTimeout();
+            }
+            session.closeOnFlush();
+            // a client that reads nothing would keep the goodbye, and the connection, forever
+            timer.schedule(() -> session.closeNow(), GOODBYE_WAIT_SECONDS, TimeUnit.SECONDS);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.mailshelf.transport;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
@@ -92,6 +93,11 @@ public class MinaListenerTest {
         }
 
         @Override
+        public void idleTimeout() {
+            connection.write("you were idle\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
         public void shutdown() {
             connection.write("bye\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -126,6 +132,19 @@ public class MinaListenerTest {
 
     private static BufferedReader reader(Socket s) throws IOException {
         return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    public void anIdleClientIsToldWhyAndDisconnected() throws Exception {
+        listener = new MinaListener(new ListenerSettings("echo", "127.0.0.1", 0, Duration.ofSeconds(1), 10), Echo::new);
+        listener.start();
+        try (Socket s = connect(listener.boundAddress().getPort())) {
+            BufferedReader in = reader(s);
+            assertEquals("hello", in.readLine());
+            assertEquals("you were idle", in.readLine());
+            assertNull(in.readLine());
+        }
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -128,10 +128,20 @@ final class ImapSession implements ProtocolHandler {
 
     @Override
     public void shutdown() {
+        goodbye("Server shutting down");
+    }
+
+    /** RFC 3501 5.4: the autologout timer, announced with BYE. */
+    @Override
+    public void idleTimeout() {
+        goodbye("Autologout; idle for too long");
+    }
+
+    private void goodbye(String text) {
         lock.lock();
         try {
             if (!(state instanceof Logout)) {
-                write(ResponseWriter.status(null, Status.BYE, null, "Server shutting down"));
+                write(ResponseWriter.status(null, Status.BYE, null, text));
                 closed();
             }
         } finally {

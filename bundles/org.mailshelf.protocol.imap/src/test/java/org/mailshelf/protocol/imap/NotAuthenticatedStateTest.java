@@ -8,6 +8,8 @@ import static org.mailshelf.protocol.imap.ImapFixture.HELLO;
 import static org.mailshelf.protocol.imap.ImapFixture.base64;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -175,6 +177,19 @@ public class NotAuthenticatedStateTest {
         c.take();
         session.shutdown();
         assertEquals("* BYE Server shutting down\r\n", c.take());
+    }
+
+    @Test
+    public void idleTimeoutSaysAutologoutOnceAndReadsNoMore() {
+        RecordingConnection c = new RecordingConnection();
+        var session = f.protocol.create(c);
+        session.start();
+        c.take();
+        session.idleTimeout();
+        assertEquals("* BYE Autologout; idle for too long\r\n", c.take());
+        session.idleTimeout();
+        session.received(ByteBuffer.wrap("a NOOP\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("", c.take());
     }
 
     @Test

@@ -70,9 +70,18 @@ final class LmtpSession implements ProtocolHandler {
 
     @Override
     public void shutdown() {
+        goodbye("4.3.2 " + context.config().hostname() + " Service shutting down");
+    }
+
+    @Override
+    public void idleTimeout() {
+        goodbye("4.4.2 " + context.config().hostname() + " Idle for too long, closing the connection");
+    }
+
+    /** RFC 5321 4.2.3: 421, the client tries again later; a message not yet ended with its dot is not stored. */
+    private void goodbye(String text) {
         if (!(state instanceof Closed)) {
-            // RFC 5321 4.2.3: 421, the client tries again later; a message not yet ended with its dot is not stored
-            connection.write(Reply.of(421, "4.3.2 " + context.config().hostname() + " Service shutting down").bytes());
+            connection.write(Reply.of(421, text).bytes());
             state = new Closed();
         }
     }

@@ -66,6 +66,15 @@ public class LmtpRawInputTest {
     }
 
     @Test
+    public void idleTimeoutMidDataAnswers421AndStoresNothing() {
+        RawSession session = lmtp.raw().send(ENVELOPE).send("Subject: stalled\r\n\r\nhalf\r\n");
+        session.output();
+        session.handler.idleTimeout();
+        assertEquals("421 4.4.2 localhost Idle for too long, closing the connection\r\n", session.output());
+        assertEquals(List.of(), lmtp.inbox("alice"));
+    }
+
+    @Test
     public void hangingUpMidDataStoresNothing() {
         RawSession session = lmtp.raw().send(ENVELOPE).send("Subject: cut\r\n\r\nhalf a mess");
         session.output();

@@ -73,8 +73,18 @@ final class Pop3Session implements ProtocolHandler {
     /** The server is stopping: like a dropped connection nothing is deleted, but the client is told why. */
     @Override
     public void shutdown() {
+        goodbye("[SYS/TEMP] Server shutting down");
+    }
+
+    /** RFC 1939 3: the autologout timer; nothing is deleted, as after any drop without QUIT. */
+    @Override
+    public void idleTimeout() {
+        goodbye("Disconnected for inactivity");
+    }
+
+    private void goodbye(String text) {
         if (!(state instanceof Closed)) {
-            reply(Reply.err("[SYS/TEMP] Server shutting down"));
+            reply(Reply.err(text));
             closed();
         }
     }

@@ -58,6 +58,16 @@ public class UpdateStateTest {
     }
 
     @Test
+    public void idleTimeoutSaysSoDeletesNothingAndReleasesTheLock() {
+        pop3.deliver("alice", "Subject: 1\r\n\r\n1\r\n");
+        pop3.run(login(1) + "C: DELE 1\nS: +OK message 1 deleted\n");
+        pop3.lastHandler.get().idleTimeout();
+        assertEquals("-ERR Disconnected for inactivity\r\n", pop3.lastConnection.take());
+        assertEquals(1, pop3.messageCount("alice"));
+        assertFalse(pop3.locks.isLocked("alice"));
+    }
+
+    @Test
     public void droppedConnectionDeletesNothingAndReleasesTheLock() {
         pop3.deliver("alice", "Subject: 1\r\n\r\n1\r\n");
         RecordingConnection c = pop3.run(login(1) + "C: DELE 1\nS: +OK message 1 deleted\n");
