@@ -5,12 +5,15 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -95,6 +98,27 @@ public class CertificateIT extends MailshelfTestSupport {
         assertTrue(back, back.contains("\"source\":\"generated\""));
         Outcome refused = execute("curl", "-s", "--cacert", ca.toString(), httpsUrl("/api/v1/health"));
         assertEquals(refused.output(), 60, refused.exitCode()); // the peer certificate cannot be verified
+    }
+
+    @Test
+    public void theConsolePageInstallsAPastedCertificate() throws Exception {
+        issueCaAndServerCertificate();
+        Path dir = temp.getRoot().toPath();
+        String page = httpUrl("/system/console/mailshelf-tls");
+        String html = curl("-u", "admin:" + ADMIN_PASSWORD, page);
+        Matcher token = Pattern.compile("name='token' value='([^']+)'").matcher(html);
+        assertTrue(html, token.find());
+
+        String location = curl("-u", "admin:" + ADMIN_PASSWORD, "-o", "/dev/null", "-w", "%{redirect_url}",
+                "--data-urlencode", "action=install", "--data-urlencode", "token=" + token.group(1),
+                "--data-urlencode", "certificate@" + dir.resolve("chain.pem"),
+                "--data-urlencode", "key@" + dir.resolve("server.key"), page);
+        String message = URLDecoder.decode(location.substring(location.indexOf("message=") + 8), StandardCharsets.UTF_8);
+        assertEquals("Now in use: CN=mail.example.test (installed from the console or the API).", message);
+        assertTrue(curl("-u", "admin:" + ADMIN_PASSWORD, page).contains("<td>Subject</td><td>CN=mail.example.test</td>"));
+
+        String back = curl("-u", "admin:" + ADMIN_PASSWORD, "-X", "DELETE", httpUrl("/api/v1/tls/certificate"));
+        assertTrue(back, back.contains("\"source\":\"generated\""));
     }
 
     @Test
