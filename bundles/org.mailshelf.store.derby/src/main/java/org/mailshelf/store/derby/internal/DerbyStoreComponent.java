@@ -1,6 +1,9 @@
 package org.mailshelf.store.derby.internal;
 
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.mailshelf.api.store.CredentialStore;
 import org.mailshelf.api.store.MailStore;
@@ -24,14 +27,24 @@ public class DerbyStoreComponent extends DerbyMailStore {
     /** Set by the launcher from MAILSHELF_DATA. */
     static final String DATA_PROPERTY = "mailshelf.data";
 
+    private final ExecutorService prewarming = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mailshelf-store-prewarm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
     @Activate
     public DerbyStoreComponent(StoreConfig config, BundleContext context) {
         super(databaseDir(config.database(), context.getProperty(DATA_PROPERTY)), config.connections(),
                 config.metadata_cache_messages(), (long) config.message_cache_megabytes() << 20);
+        prewarming.execute(this::prewarm);
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        prewarming.shutdownNow();
+        prewarming.awaitTermination(10, TimeUnit.SECONDS); // at most one mailbox's load
         close();
     }
 

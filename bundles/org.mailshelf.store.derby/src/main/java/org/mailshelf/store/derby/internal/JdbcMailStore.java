@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMailStore.class);
+    /** Smaller mailboxes list fast enough even in cold code: a snapshot would only cost a row. */
+    static final int SNAPSHOT_MIN_MESSAGES = 1000;
 
     private final Database database;
     private final ConnectionPool pool;
@@ -72,9 +74,17 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
         }
     }
 
-    /** Waits briefly for transactions under way, then closes the connections and the database. */
+    /**
+     * Keeps the metadata of the large cached mailboxes for the next start, waits briefly for transactions under
+     * way, then closes the connections and the database.
+     */
     @Override
     public void close() {
+        try {
+            saveSnapshots();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep the metadata of the large mailboxes for the next start", e); // a slower start
+        }
         cache.clear();
         bytes.clear();
         try {
@@ -240,6 +250,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                         throw new MailboxNotFoundException(name);
                     }
                     MessageSql.deleteAll(c, id);
+                    SnapshotSql.delete(c, id);
                     return null;
                 });
             } finally {
@@ -593,8 +604,77 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             if (state == null) {
                 throw new MailboxNotFoundException("#" + mailboxId);
             }
-            return MetadataCache.Snapshot.of(MessageSql.list(c, database.dialect(), mailboxId), state);
+            List<MessageMeta> kept = keptListing(c, mailboxId, state);
+            return MetadataCache.Snapshot.of(kept != null ? kept : MessageSql.list(c, database.dialect(), mailboxId),
+                    state);
         }));
+    }
+
+    /** The listing kept when the store last closed, if the mailbox has not changed since; else null. */
+    private static List<MessageMeta> keptListing(SqlConnection c, long mailboxId, long[] state) throws SQLException {
+        byte[] kept = SnapshotSql.load(c, mailboxId, state);
+        if (kept == null) {
+            return null;
+        }
+        try {
+            return MetadataSnapshot.decode(kept);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignored the damaged metadata snapshot of mailbox {}: {}", mailboxId, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Loads the metadata kept at the last close back into the cache, as PostgreSQL's autoprewarm refills its
+     * buffers: the first SELECT of a large mailbox after a start then finds it in memory. For a background
+     * thread; an interrupt stops it between mailboxes.
+     */
+    void prewarm() {
+        long t0 = System.nanoTime();
+        int loaded = 0;
+        for (long mailboxId : pool.inTransaction(SnapshotSql::mailboxes)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            try {
+                events.read(mailboxId, () -> snapshot(mailboxId));
+                loaded++;
+            } catch (MailboxNotFoundException gone) {
+                // deleted since: its row went with it
+            }
+        }
+        if (loaded > 0) {
+            LOG.info("Loaded the kept metadata of {} large mailboxes in {} ms", loaded,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** One row per large cached mailbox, each written under the mailbox's read lock so it matches its state. */
+    private void saveSnapshots() {
+        long t0 = System.nanoTime();
+        int saved = 0;
+        long messages = 0;
+        for (Map.Entry<Long, MetadataCache.Snapshot> e : cache.withAtLeast(SNAPSHOT_MIN_MESSAGES).entrySet()) {
+            long mailboxId = e.getKey();
+            MetadataCache.Snapshot s = e.getValue();
+            boolean current = events.read(mailboxId, () -> pool.inTransaction(c -> {
+                long[] state = MailboxSql.state(c, mailboxId);
+                if (state == null || state[0] != s.uidValidity || state[1] != s.uidNext
+                        || state[2] != s.highestModSeq) {
+                    return false; // changed after the entry was taken: the next start lists it
+                }
+                SnapshotSql.save(c, mailboxId, state, MetadataSnapshot.encode(s.messages()));
+                return true;
+            }));
+            if (current) {
+                saved++;
+                messages += s.size;
+            }
+        }
+        if (saved > 0) {
+            LOG.info("Kept the metadata of {} large mailboxes ({} messages) for the next start in {} ms", saved,
+                    messages, (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /**

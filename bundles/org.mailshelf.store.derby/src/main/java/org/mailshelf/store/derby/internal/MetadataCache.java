@@ -324,6 +324,17 @@ final class MetadataCache {
     }
 
     /** For tests: the messages held. */
+    /** The mailboxes cached now with at least {@code minSize} messages, and their snapshots. */
+    synchronized Map<Long, Snapshot> withAtLeast(int minSize) {
+        Map<Long, Snapshot> large = new LinkedHashMap<>();
+        entries.forEach((id, s) -> {
+            if (s.size >= minSize) {
+                large.put(id, s);
+            }
+        });
+        return large;
+    }
+
     synchronized long total() {
         return total;
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private Schema() {
     }
@@ -87,6 +87,19 @@ final class Schema {
     }
 
     /**
+     * Version 4: a snapshot of each large mailbox's metadata, written when the store closes, so the first SELECT
+     * after a start reads one row instead of listing the mailbox ({@link MetadataSnapshot}). In the database, not
+     * beside it: a backup and its restore keep snapshots and messages together.
+     */
+    private static List<String> version4(Dialect dialect) {
+        return List.of(
+                "CREATE TABLE metadata_snapshots (mailbox_id BIGINT NOT NULL PRIMARY KEY,"
+                        + " uid_validity BIGINT NOT NULL, uid_next BIGINT NOT NULL, highest_modseq BIGINT NOT NULL,"
+                        + " data " + dialect.blobType() + " NOT NULL)",
+                "INSERT INTO schema_version (version) VALUES (4)");
+    }
+
+    /**
      * Brings the database to {@link #VERSION} and runs the dialect's startup statements; refuses a database
      * written by a newer release. An upgrade to version 3 reads every stored message once (a minute or so per
      * few hundred thousand messages), in the one upgrade transaction.
@@ -118,6 +131,11 @@ final class Schema {
                     long analysed = MessageSql.analyseAll(c);
                     if (analysed > 0) {
                         LOG.info("Schema version 3: analysed the " + analysed + " stored messages");
+                    }
+                }
+                if (current < 4) {
+                    for (String sql : version4(dialect)) {
+                        s.execute(sql);
                     }
                 }
                 for (String sql : dialect.startup()) {

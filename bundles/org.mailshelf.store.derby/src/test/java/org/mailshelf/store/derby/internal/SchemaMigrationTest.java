@@ -122,7 +122,12 @@ public class SchemaMigrationTest {
                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
             assertEquals(Schema.VERSION, rs.getInt(1));
-            assertEquals(3, Schema.VERSION);
+            assertEquals(4, Schema.VERSION);
+            try (ResultSet kept = c.createStatement().executeQuery("SELECT COUNT(*) FROM metadata_snapshots")) {
+                kept.next();
+                assertEquals("version 4's table, empty: the mailbox is below the size worth keeping", 0,
+                        kept.getInt(1));
+            }
         } finally {
             again.close();
         }
