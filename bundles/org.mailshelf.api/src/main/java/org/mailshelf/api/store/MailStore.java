@@ -212,6 +212,28 @@ public interface MailStore {
      */
     Subscription subscribe(long mailboxId, MailboxListener listener);
 
+    /**
+     * What a protocol keeps of its own about a mailbox between restarts, such as IMAP's search index: derived
+     * from the messages, so it may always be lost and made again. Kept with the mailbox (a backup and its restore
+     * keep both together) and deleted with it. The default keeps nothing.
+     *
+     * @param kind names the data and its format, e.g. {@code imap-search-1}
+     * @return the bytes last kept under this kind, or empty
+     * @since 1.6
+     */
+    default Optional<byte[]> derived(long mailboxId, String kind) {
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps {@code data} for {@link #derived}, replacing what was kept under the kind; nothing happens if the
+     * mailbox no longer exists. The default keeps nothing.
+     *
+     * @since 1.6
+     */
+    default void keepDerived(long mailboxId, String kind, byte[] data) {
+    }
+
     /** How {@link #updateFlags} combines the given flags with the stored ones. */
     enum FlagUpdate {
         REPLACE, ADD, REMOVE;

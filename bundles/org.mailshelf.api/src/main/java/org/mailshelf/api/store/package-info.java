@@ -5,7 +5,7 @@
  * <p>1.2 adds {@link MailStore#structure} and {@link MailStore#structures}: each message's MIME analysis,
  * computed once when the message is stored.
  */
-@Version("1.5.0")
+@Version("1.6.0")
 @Export
 package org.mailshelf.api.store;
 

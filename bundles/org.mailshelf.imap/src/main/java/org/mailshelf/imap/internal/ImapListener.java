@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One IMAP listener per factory configuration of {@code org.mailshelf.imap}. */
 @Component(configurationPid = "org.mailshelf.imap", configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -33,6 +35,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = ImapListenerConfig.class, factory = true)
 public class ImapListener {
     private static final long COMMAND_TEXT = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ImapListener.class);
 
     private final MailStore store;
     private final Authenticator authenticator;
@@ -59,9 +62,24 @@ public class ImapListener {
         listener.reconfigure(settings(config), protocol(config));
     }
 
+    /** Sessions first, so no search is adding to an index while it is kept. */
     @Deactivate
     void stop() {
         listener.close();
+        keepSearchIndexes(searchIndexes);
+    }
+
+    /** The store keeps them for the next start: reading every message again would cost seconds per mailbox. */
+    private void keepSearchIndexes(SearchIndexes indexes) {
+        if (indexes == null) {
+            return;
+        }
+        try {
+            indexes.keepAll(store);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep the search indexes for the next start; the first searches will rebuild them",
+                    e);
+        }
     }
 
     private ImapProtocol protocol(ImapListenerConfig config) {
@@ -79,6 +97,7 @@ public class ImapListener {
         long budget = (long) config.search_index_memory() << 20;
         if (searchIndexes == null || searchIndexes.budgetBytes() != budget
                 || searchIndexes.minMessages() != config.search_index_min_messages()) {
+            keepSearchIndexes(searchIndexes);
             searchIndexes = new SearchIndexes(config.search_index_min_messages(), budget);
         }
         return searchIndexes;

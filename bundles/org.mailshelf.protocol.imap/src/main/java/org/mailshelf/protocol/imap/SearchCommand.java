@@ -42,7 +42,7 @@ final class SearchCommand implements ImapCommand {
         SelectedMailbox mailbox = session.selected().mailbox();
         SearchContext context = new SearchContext(mailbox.size(), mailbox.size() == 0 ? 0 : mailbox.uid(mailbox.size()));
         SearchHints hints = session.services().searchIndexes().prepare(request.key(), session.services().store(),
-                mailbox.id(), mailbox.size(), mailbox::uid);
+                mailbox.id(), mailbox.uidValidity(), mailbox.size(), mailbox::uid);
         List<Long> results = new ArrayList<>();
         for (int msn = 1; msn <= mailbox.size(); msn++) {
             SelectedMessage message = new SelectedMessage(session.services().store(), mailbox, msn);

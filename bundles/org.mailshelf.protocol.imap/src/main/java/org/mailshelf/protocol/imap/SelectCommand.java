@@ -93,6 +93,8 @@ final class SelectCommand implements ImapCommand {
         MailboxInfo info = session.services().store().mailbox(account, MailboxNames.fromWire(r.mailbox()))
                 .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
         SelectedMailbox mailbox = SelectedMailbox.open(session.services().store(), info, session::wakeup, readOnly);
+        session.services().searchIndexes().preload(session.services().store(), mailbox.id(), mailbox.uidValidity(),
+                mailbox.size());
         describe(session, mailbox);
         session.become(new Selected(account, mailbox, readOnly));
         if (r.qresync() != null && r.qresync().uidValidity() == mailbox.uidValidity()) {

@@ -60,6 +60,8 @@ public class MemoryMailStore implements MailStore, CredentialStore {
         /** The bytes and analysis of each message; both immutable once stored, so copies share them. */
         final Map<Long, Stored> contents = new ConcurrentHashMap<>();
         final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
+        /** What protocols keep about the mailbox, by kind; goes with the box. */
+        final Map<String, byte[]> derived = new ConcurrentHashMap<>();
         long uidNext = 1;
         long modSeq = 1;
         long recentFloor = 1;
@@ -110,6 +112,20 @@ public class MemoryMailStore implements MailStore, CredentialStore {
             mine.put(name, box);
             boxes.put(box.id, box);
             return box.info();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> derived(long mailboxId, String kind) {
+        Box box = boxes.get(mailboxId);
+        return box == null ? Optional.empty() : Optional.ofNullable(box.derived.get(kind)).map(byte[]::clone);
+    }
+
+    @Override
+    public void keepDerived(long mailboxId, String kind, byte[] data) {
+        Box box = boxes.get(mailboxId);
+        if (box != null) {
+            box.derived.put(kind, data.clone());
         }
     }
 

@@ -1,5 +1,9 @@
 package org.mailshelf.protocol.imap.search;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -31,6 +35,88 @@ final class MailboxIndex {
     private long digestBytes;
     /** What the word index holds, kept up to date by {@link #addBody} so that {@link #weight} is cheap. */
     private long wordBytes;
+
+    /**
+     * Writes everything for {@link #readFrom}: a restart then reads the index instead of reading every message
+     * again. Strings as length-prefixed UTF-8 (-1 for none): a digest may exceed writeUTF's 64 KiB.
+     */
+    synchronized void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(count);
+        out.writeInt(bodiesIndexed);
+        for (int i = 0; i < count; i++) {
+            out.writeLong(uids[i]);
+        }
+        for (String[] field : fields) {
+            for (int i = 0; i < count; i++) {
+                writeString(out, field[i]);
+            }
+        }
+        long[] unreadableBits = unreadable.toLongArray();
+        out.writeInt(unreadableBits.length);
+        for (long bits : unreadableBits) {
+            out.writeLong(bits);
+        }
+        out.writeInt(words.size());
+        for (Map.Entry<String, Postings> e : words.entrySet()) {
+            writeString(out, e.getKey());
+            e.getValue().writeTo(out);
+        }
+    }
+
+    /** What {@link #writeTo} wrote; the weight is computed again rather than trusted. */
+    static MailboxIndex readFrom(DataInputStream in) throws IOException {
+        MailboxIndex index = new MailboxIndex();
+        int count = in.readInt();
+        index.bodiesIndexed = in.readInt();
+        if (count < 0 || index.bodiesIndexed < 0 || index.bodiesIndexed > count) {
+            throw new IOException("inconsistent search index");
+        }
+        index.uids = new long[Math.max(count, 256)];
+        for (int i = 0; i < count; i++) {
+            index.uids[i] = in.readLong();
+        }
+        for (int f = 0; f < index.fields.length; f++) {
+            index.fields[f] = new String[index.uids.length];
+            for (int i = 0; i < count; i++) {
+                String value = readString(in);
+                index.fields[f][i] = value;
+                index.digestBytes += 8 + (value == null ? 0 : 40 + value.length());
+            }
+        }
+        index.count = count;
+        long[] unreadableBits = new long[in.readInt()];
+        for (int i = 0; i < unreadableBits.length; i++) {
+            unreadableBits[i] = in.readLong();
+        }
+        index.unreadable.or(BitSet.valueOf(unreadableBits));
+        for (int n = in.readInt(); n > 0; n--) {
+            String word = readString(in);
+            Postings postings = Postings.readFrom(in);
+            index.words.put(word, postings);
+            index.wordBytes += 48 + 2L * word.length() + postings.bytes();
+        }
+        return index;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
 
     synchronized long lastUid() {
         return count == 0 ? 0 : uids[count - 1];

@@ -1,5 +1,8 @@
 package org.mailshelf.protocol.imap.search;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -11,6 +14,21 @@ final class Postings {
     private byte[] data = new byte[4];
     private int length;
     private int last = -1;
+
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(length);
+        out.writeInt(last);
+        out.write(data, 0, length);
+    }
+
+    static Postings readFrom(DataInputStream in) throws IOException {
+        Postings p = new Postings();
+        p.length = in.readInt();
+        p.last = in.readInt();
+        p.data = new byte[p.length + 4];
+        in.readFully(p.data, 0, p.length);
+        return p;
+    }
 
     /** Adds a slot greater than every slot added before. */
     void add(int slot) {

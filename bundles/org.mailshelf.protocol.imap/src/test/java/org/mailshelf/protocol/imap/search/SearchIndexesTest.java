@@ -7,7 +7,10 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
 import org.mailshelf.api.Flags;
@@ -39,7 +42,16 @@ public class SearchIndexesTest {
             "gr\u00fc\u00dfe aus", "--", "!", "example.com", "<zed@", "zed, z", "second subject", "subject folded",
             "word2  word3", "signature", "nested needle", "inner", "hidden", "Andr\u00e9", "absent-everywhere");
 
-    private final MailStore store = new MemoryMailStore();
+    private static final long UID_VALIDITY = 17;
+    /** Counts what searches read from the store, to tell a kept index from a rebuilt one. */
+    private final AtomicInteger structureReads = new AtomicInteger();
+    private final MailStore store = new MemoryMailStore() {
+        @Override
+        public Map<Long, byte[]> structures(long mailboxId, Collection<Long> uids) {
+            structureReads.incrementAndGet();
+            return super.structures(mailboxId, uids);
+        }
+    };
 
     @Test
     public void indexedAnswersAreThoseOfReadingEveryMessage() {
@@ -90,6 +102,59 @@ public class SearchIndexesTest {
     }
 
     @Test
+    public void anIndexKeptByTheStoreServesTheNextStartWithoutReadingTheMessages() {
+        long mailbox = store.createMailbox("u", "INBOX").id();
+        List<TestMessage> messages = deliver(mailbox, CORPUS);
+        SearchIndexes before = new SearchIndexes(0, Long.MAX_VALUE);
+        prepare(before, new SearchKey.Body("apple"), mailbox, messages);
+        before.keepAll(store);
+        assertTrue(store.derived(mailbox, KeptIndex.KIND).isPresent());
+
+        SearchIndexes restarted = new SearchIndexes(0, Long.MAX_VALUE);
+        structureReads.set(0);
+        prepare(restarted, new SearchKey.Body("apple"), mailbox, messages);
+        assertEquals("read back, not rebuilt", 0, structureReads.get());
+        assertSameAnswers(restarted, mailbox, messages);
+
+        messages.addAll(deliver(mailbox, CORPUS.subList(0, 2))); // arrived after the index was kept
+        assertSameAnswers(restarted, mailbox, messages);
+    }
+
+    @Test
+    public void aPreloadReadsTheKeptIndexInTheBackground() throws Exception {
+        long mailbox = store.createMailbox("u", "INBOX").id();
+        List<TestMessage> messages = deliver(mailbox, CORPUS);
+        SearchIndexes before = new SearchIndexes(0, Long.MAX_VALUE);
+        prepare(before, new SearchKey.Body("apple"), mailbox, messages);
+        before.keepAll(store);
+
+        SearchIndexes restarted = new SearchIndexes(0, Long.MAX_VALUE);
+        structureReads.set(0);
+        restarted.preload(store, mailbox, UID_VALIDITY, messages.size());
+        assertSameAnswers(restarted, mailbox, messages); // waits for the read under way, if it still is
+        assertEquals("read back, not rebuilt", 0, structureReads.get());
+    }
+
+    @Test
+    public void aKeptIndexOfAnotherUidValidityOrDamagedIsNotUsed() {
+        long mailbox = store.createMailbox("u", "INBOX").id();
+        List<TestMessage> messages = deliver(mailbox, CORPUS);
+        SearchIndexes before = new SearchIndexes(0, Long.MAX_VALUE);
+        prepare(before, new SearchKey.Body("apple"), mailbox, messages);
+        before.keepAll(store);
+        byte[] kept = store.derived(mailbox, KeptIndex.KIND).orElseThrow();
+        assertEquals(null, KeptIndex.read(kept, UID_VALIDITY + 1));
+        kept[kept.length / 2] ^= 1;
+        assertEquals(null, KeptIndex.read(kept, UID_VALIDITY));
+        store.keepDerived(mailbox, KeptIndex.KIND, kept);
+
+        SearchIndexes restarted = new SearchIndexes(0, Long.MAX_VALUE);
+        structureReads.set(0);
+        assertSameAnswers(restarted, mailbox, messages);
+        assertTrue("rebuilt from the messages", structureReads.get() > 0);
+    }
+
+    @Test
     public void smallMailboxesAreNotIndexed() {
         long mailbox = store.createMailbox("u", "INBOX").id();
         List<TestMessage> messages = deliver(mailbox, CORPUS);
@@ -116,7 +181,7 @@ public class SearchIndexesTest {
     }
 
     private SearchHints prepare(SearchIndexes indexes, SearchKey key, long mailbox, List<TestMessage> messages) {
-        return indexes.prepare(key, store, mailbox, messages.size(), msn -> messages.get(msn - 1).uid);
+        return indexes.prepare(key, store, mailbox, UID_VALIDITY, messages.size(), msn -> messages.get(msn - 1).uid);
     }
 
     private static SearchContext context(List<TestMessage> messages) {

@@ -251,6 +251,7 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
                     }
                     MessageSql.deleteAll(c, id);
                     SnapshotSql.delete(c, id);
+                    DerivedSql.deleteAll(c, id);
                     return null;
                 });
             } finally {
@@ -607,6 +608,22 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
             List<MessageMeta> kept = keptListing(c, mailboxId, state);
             return MetadataCache.Snapshot.of(kept != null ? kept : MessageSql.list(c, database.dialect(), mailboxId),
                     state);
+        }));
+    }
+
+    @Override
+    public Optional<byte[]> derived(long mailboxId, String kind) {
+        return Optional.ofNullable(pool.inTransaction(c -> DerivedSql.load(c, mailboxId, kind)));
+    }
+
+    /** Under the mailbox's read lock, so it cannot race the mailbox's deletion and outlive it. */
+    @Override
+    public void keepDerived(long mailboxId, String kind, byte[] data) {
+        events.read(mailboxId, () -> pool.inTransaction(c -> {
+            if (MailboxSql.exists(c, mailboxId)) {
+                DerivedSql.save(c, mailboxId, kind, data);
+            }
+            return null;
         }));
     }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private Schema() {
     }
@@ -99,6 +99,14 @@ final class Schema {
                 "INSERT INTO schema_version (version) VALUES (4)");
     }
 
+    /** Version 5: what protocols keep about a mailbox between restarts ({@code MailStore.derived}). */
+    private static List<String> version5(Dialect dialect) {
+        return List.of(
+                "CREATE TABLE derived_data (mailbox_id BIGINT NOT NULL, kind VARCHAR(64) NOT NULL,"
+                        + " data " + dialect.blobType() + " NOT NULL, PRIMARY KEY (mailbox_id, kind))",
+                "INSERT INTO schema_version (version) VALUES (5)");
+    }
+
     /**
      * Brings the database to {@link #VERSION} and runs the dialect's startup statements; refuses a database
      * written by a newer release. An upgrade to version 3 reads every stored message once (a minute or so per
@@ -135,6 +143,11 @@ final class Schema {
                 }
                 if (current < 4) {
                     for (String sql : version4(dialect)) {
+                        s.execute(sql);
+                    }
+                }
+                if (current < 5) {
+                    for (String sql : version5(dialect)) {
                         s.execute(sql);
                     }
                 }

@@ -122,7 +122,7 @@ public class SchemaMigrationTest {
                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
             assertEquals(Schema.VERSION, rs.getInt(1));
-            assertEquals(4, Schema.VERSION);
+            assertEquals(5, Schema.VERSION);
             try (ResultSet kept = c.createStatement().executeQuery("SELECT COUNT(*) FROM metadata_snapshots")) {
                 kept.next();
                 assertEquals("version 4's table, empty: the mailbox is below the size worth keeping", 0,
