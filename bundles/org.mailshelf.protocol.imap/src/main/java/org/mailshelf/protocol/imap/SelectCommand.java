@@ -93,14 +93,15 @@ final class SelectCommand implements ImapCommand {
         MailboxInfo info = session.services().store().mailbox(account, MailboxNames.fromWire(r.mailbox()))
                 .orElseThrow(() -> ImapFailure.no("NONEXISTENT", "No such mailbox"));
         SelectedMailbox mailbox = SelectedMailbox.open(session.services().store(), info, session::wakeup, readOnly);
-        session.services().searchIndexes().preload(session.services().store(), mailbox.id(), mailbox.uidValidity(),
-                mailbox.size());
         describe(session, mailbox);
         session.become(new Selected(account, mailbox, readOnly));
         if (r.qresync() != null && r.qresync().uidValidity() == mailbox.uidValidity()) {
             resynchronise(session, mailbox, r.qresync());
         }
         session.ok(tag, readOnly ? "READ-ONLY" : "READ-WRITE", (readOnly ? "EXAMINE" : "SELECT") + " completed");
+        // after the answer, so reading a large index does not slow the SELECT down
+        session.services().searchIndexes().preload(session.services().store(), mailbox.id(), mailbox.uidValidity(),
+                mailbox.size());
     }
 
     /** What changed since the client's mod-sequence: expunges first, then flags (RFC 7162 section 3.2.5.2). */

@@ -60,6 +60,8 @@ final class SelectedMailbox {
     private MessageMeta[] metas = new MessageMeta[0];
     private boolean[] recent = new boolean[0];
     private int size;
+    /** The highest mod-sequence of any message state this view has held: every one was true when seen. */
+    private long highestSeen;
     private int recentCount;
     private int announcedExists;
     private int announcedRecent;
@@ -125,11 +127,7 @@ final class SelectedMailbox {
      * hears of some changes twice, from too high a one it would miss them.
      */
     long highestModSeq() {
-        long highest = info.highestModSeq();
-        for (int i = 0; i < size; i++) {
-            highest = Math.max(highest, metas[i].modSeq());
-        }
-        return highest;
+        return Math.max(info.highestModSeq(), highestSeen);
     }
 
     int size() {
@@ -269,7 +267,7 @@ final class SelectedMailbox {
             int msn = msn(meta.uid());
             if (msn > 0 && meta.modSeq() > metas[msn - 1].modSeq()) {
                 metas[msn - 1] = meta;
-                noteKeywords(meta);
+                note(meta);
                 flagChanges.remove(meta.uid());
             }
         }
@@ -402,7 +400,7 @@ final class SelectedMailbox {
             if (msn > 0) {
                 if (meta.modSeq() > metas[msn - 1].modSeq()) {
                     metas[msn - 1] = meta;
-                    noteKeywords(meta);
+                    note(meta);
                     flagChanges.add(meta.uid());
                 }
             } else {
@@ -421,7 +419,7 @@ final class SelectedMailbox {
         }
         uids[size] = meta.uid();
         metas[size] = meta;
-        noteKeywords(meta);
+        note(meta);
         recent[size] = isRecent;
         size++;
         if (isRecent) {
@@ -429,10 +427,12 @@ final class SelectedMailbox {
         }
     }
 
-    private void noteKeywords(MessageMeta meta) {
-        if (keywords.addAll(meta.flags().keywords())) {
+    /** Every message state that enters the view: its keywords for FLAGS, its mod-sequence for HIGHESTMODSEQ. */
+    private void note(MessageMeta meta) {
+        if (!meta.flags().keywords().isEmpty() && keywords.addAll(meta.flags().keywords())) {
             keywordsAnnounced = false;
         }
+        highestSeen = Math.max(highestSeen, meta.modSeq());
     }
 
     private void ensureCapacity(int capacity) {

@@ -46,6 +46,7 @@ public final class SearchIndexes {
             new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "mailshelf-search-index-reader");
                 t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
                 return t;
             });
 
