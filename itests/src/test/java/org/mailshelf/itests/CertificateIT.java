@@ -113,9 +113,11 @@ public class CertificateIT extends MailshelfTestSupport {
                 "--data-urlencode", "action=install", "--data-urlencode", "token=" + token.group(1),
                 "--data-urlencode", "certificate@" + dir.resolve("chain.pem"),
                 "--data-urlencode", "key@" + dir.resolve("server.key"), page);
-        String message = URLDecoder.decode(location.substring(location.indexOf("message=") + 8), StandardCharsets.UTF_8);
+        String message = URLDecoder.decode(location.substring(location.indexOf("message=") + 8),
+                StandardCharsets.UTF_8);
         assertEquals("Now in use: CN=mail.example.test (installed from the console or the API).", message);
-        assertTrue(curl("-u", "admin:" + ADMIN_PASSWORD, page).contains("<td>Subject</td><td>CN=mail.example.test</td>"));
+        assertTrue(curl("-u", "admin:" + ADMIN_PASSWORD, page)
+                .contains("<td>Subject</td><td>CN=mail.example.test</td>"));
 
         String back = curl("-u", "admin:" + ADMIN_PASSWORD, "-X", "DELETE", httpUrl("/api/v1/tls/certificate"));
         assertTrue(back, back.contains("\"source\":\"generated\""));

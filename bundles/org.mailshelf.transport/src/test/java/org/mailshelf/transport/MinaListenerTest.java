@@ -280,7 +280,8 @@ public class MinaListenerTest {
         startWithTls(TlsSettings.Mode.IMPLICIT, certificate);
         assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
                 tls12Handshake(certificate, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
-        for (String old : new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"}) {
+        for (String old : new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"}) {
             try {
                 fail("the server accepted " + tls12Handshake(certificate, old));
             } catch (SSLHandshakeException expected) {

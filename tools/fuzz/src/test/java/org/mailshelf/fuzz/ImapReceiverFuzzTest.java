@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -20,8 +19,7 @@ class ImapReceiverFuzzTest {
 
     static final String PREFIX = "a LOGIN user pass\r\nb SELECT INBOX\r\n";
     static final Pattern SERVER_BUG = Pattern.compile("(?m)^[^ \r\n]+ NO \\[SERVERBUG\\]");
-    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(),
-            1 << 20);
+    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(), 1 << 20);
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
     // one line each, no quotes or backslashes: Jazzer 0.24.0 writes them to its dictionary file unescaped

@@ -28,7 +28,8 @@ final class UsersPage {
             String boxes = row.mailboxes().stream()
                     .map(b -> Html.escape(b.name()) + " (" + b.messages() + ")")
                     .collect(Collectors.joining(", "));
-            html.append("<tr><td>").append(Html.escape(row.name())).append("</td><td>").append(boxes).append("</td><td>")
+            html.append("<tr><td>").append(Html.escape(row.name())).append("</td><td>").append(boxes)
+                    .append("</td><td>")
                     .append(forms.formStart(action, "delete"))
                     .append("<input type='hidden' name='name' value='").append(Html.escape(row.name())).append("'>")
                     .append("<button type='submit' ")

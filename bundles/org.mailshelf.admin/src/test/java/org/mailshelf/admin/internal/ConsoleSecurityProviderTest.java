@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.Test;
-import org.mailshelf.store.memory.MemoryMailStore;
 
 /** The console's login shares the REST API's password and throttle. */
 public class ConsoleSecurityProviderTest {

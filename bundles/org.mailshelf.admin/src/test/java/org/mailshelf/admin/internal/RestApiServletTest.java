@@ -21,7 +21,8 @@ public class RestApiServletTest {
 
     private RestApiServlet servlet(String hash) {
         return new RestApiServlet(new AdminLogin(AdminAuth.fromHash(hash), new LoginThrottle(System::nanoTime),
-                pauses::add), new ApiRouter(new MailUsers(new TestUserAdmin(store), store), new Certificates(() -> null)));
+                pauses::add),
+                new ApiRouter(new MailUsers(new TestUserAdmin(store), store), new Certificates(() -> null)));
     }
 
     private final RestApiServlet servlet = servlet(AdminAuthTest.hash(PASSWORD));

@@ -17,7 +17,8 @@ public class UsersConsolePluginTest {
     private static final String TOKEN = "t0ken";
     private final MemoryMailStore store = new MemoryMailStore();
     private final TestUserAdmin userAdmin = new TestUserAdmin(store);
-    private final UsersConsolePlugin plugin = new UsersConsolePlugin(new MailUsers(userAdmin, store), new ConsoleForms(TOKEN));
+    private final UsersConsolePlugin plugin = new UsersConsolePlugin(new MailUsers(userAdmin, store),
+            new ConsoleForms(TOKEN));
 
     @Test
     public void escapesHtmlAndConsoleVariables() {

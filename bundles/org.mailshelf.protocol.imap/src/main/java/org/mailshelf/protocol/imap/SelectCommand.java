@@ -1,7 +1,5 @@
 package org.mailshelf.protocol.imap;
 
-import java.util.List;
-
 import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.protocol.imap.ImapSession.Extension;
 import org.mailshelf.protocol.imap.SessionState.Selected;

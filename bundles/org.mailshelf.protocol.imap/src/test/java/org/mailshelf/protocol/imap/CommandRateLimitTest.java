@@ -26,7 +26,8 @@ public class CommandRateLimitTest {
         ProtocolHandler session = protocol.create(connection);
         session.start();
         connection.take();
-        session.received(ByteBuffer.wrap("a NOOP\r\nb NOOP\r\nc NOOP\r\nd NOOP\r\n".getBytes(StandardCharsets.US_ASCII)));
+        session.received(ByteBuffer.wrap("a NOOP\r\nb NOOP\r\nc NOOP\r\nd NOOP\r\n"
+                .getBytes(StandardCharsets.US_ASCII)));
         assertEquals("""
                 a OK Completed\r
                 b OK Completed\r

@@ -2,7 +2,6 @@ package org.mailshelf.protocol.imap;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -17,8 +16,7 @@ import org.mailshelf.store.memory.MemoryMailStore;
 /** An IMAP listener over an in-memory store with two accounts: alice/secret and bob/hunter 2 (with a space). */
 class ImapFixture {
 
-    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(),
-            1000);
+    static final ImapConfig CONFIG = new ImapConfig("mail.test", ReceiverLimits.defaults(), 1000);
     static final String GREETING = "S~ \\* OK \\[CAPABILITY IMAP4rev1 .*AUTH=PLAIN AUTH=LOGIN\\] mail.test IMAP4rev1 ready\n";
     static final String LOGIN = "C: a LOGIN alice secret\nS~ a OK \\[CAPABILITY IMAP4rev1 .*\\] Logged in\n";
     static final String HELLO = GREETING + LOGIN;

@@ -92,7 +92,8 @@ public class KeptMetadataTest {
         }
         byte[] kept = keptRow();
         try (DerbyMailStore store = new DerbyMailStore(dir, DerbyMailStore.DEFAULT_CONNECTIONS, 0)) {
-            store.append(box, "Subject: new\r\n\r\nx\r\n".getBytes(), Flags.of(0), Instant.now()); // no cache: no new row
+            // without a cache the close keeps nothing: the row stays as it was
+            store.append(box, "Subject: new\r\n\r\nx\r\n".getBytes(), Flags.of(0), Instant.now());
         }
         assertArrayEquals(kept, keptRow());
         try (DerbyMailStore store = new DerbyMailStore(dir)) {
@@ -160,7 +161,8 @@ public class KeptMetadataTest {
 
     private void replaceKeptData(byte[] data) throws SQLException {
         try (Connection c = DerbyMailStoreTest.connectionBesides(dir);
-                PreparedStatement ps = c.prepareStatement("UPDATE metadata_snapshots SET data = ? WHERE mailbox_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE metadata_snapshots SET data = ? WHERE mailbox_id = ?")) {
             ps.setBytes(1, data);
             ps.setLong(2, box);
             assertEquals(1, ps.executeUpdate());
