@@ -14,12 +14,15 @@ import java.util.Base64;
 /**
  * The admin password of the console and the REST API. Decided on first boot only: MAILSHELF_ADMIN_PASSWORD if
  * set, else a random one written to {@code data/admin-password} (mode 0600) and printed once. Only its hash is
- * kept in {@code data/admin.hash}, in the {@code {sha-256}} form the Felix Web Console understands.
+ * kept in {@code data/admin.hash}, salted and iterated ({@link #hash}); a hash kept by an earlier release (plain
+ * {@code {sha-256}}) is still accepted.
  */
 final class AdminPassword {
     static final String PASSWORD_FILE = "admin-password";
     static final String HASH_FILE = "admin.hash";
+    /** Letters and digits only: '-' separates the parts of the stored hash. */
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static final int ITERATIONS = 10_000;
 
     private final String consoleHash;
     private final String newRandomPassword;
@@ -57,10 +60,24 @@ final class AdminPassword {
         }
     }
 
+    /**
+     * {@code {sha-256}salt-iterations-base64}: SHA-256 applied {@value #ITERATIONS} times to salt + password, the
+     * Web Console's salted form, which the admin bundle checks. Salted so that equal passwords differ and no
+     * precomputed table helps; iterated so that each guess at a stolen hash costs thousands of digests, while a
+     * login (every admin request checks it) still costs only milliseconds.
+     */
     static String hash(String password) {
+        return hash(password, random(16), ITERATIONS);
+    }
+
+    static String hash(String password, String salt, int iterations) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{sha-256}" + Base64.getEncoder().encodeToString(digest);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = (salt + password).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < iterations; i++) {
+                digest = sha256.digest(digest);
+            }
+            return "{sha-256}" + salt + "-" + iterations + "-" + Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
