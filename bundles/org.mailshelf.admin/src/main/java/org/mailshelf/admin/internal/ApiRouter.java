@@ -79,13 +79,12 @@ final class ApiRouter {
         return certificateOutcome(certificates.install(chain, key));
     }
 
-    /** 422: the request was well-formed, the certificate in it was not usable. */
+    /** 422: the request was well-formed, the certificate in it was not usable; 503: the appliance could not. */
     private static ApiResponse certificateOutcome(Certificates.Outcome outcome) {
         if (outcome.current() != null) {
             return ApiResponse.of(200, Certificates.json(outcome.current()));
         }
-        return Certificates.NO_TLS.equals(outcome.refusal()) ? ApiResponse.error(503, outcome.refusal())
-                : ApiResponse.error(422, outcome.refusal());
+        return ApiResponse.error(outcome.serverFault() ? 503 : 422, outcome.refusal());
     }
 
     /** True if the segments equal the pattern, where null stands for any non-empty segment. */

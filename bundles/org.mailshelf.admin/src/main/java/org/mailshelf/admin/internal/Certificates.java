@@ -18,8 +18,24 @@ final class Certificates {
 
     static final String NO_TLS = "TLS is not running: start the bundle org.mailshelf.tls";
 
-    /** What an install or uninstall did: the certificate now in use, or why nothing changed. */
-    record Outcome(CertificateInfo current, String refusal) {
+    /**
+     * What an install or uninstall did: the certificate now in use, or why nothing changed.
+     *
+     * @param serverFault the appliance failed (TLS not running, the data directory not writable), not the request
+     */
+    record Outcome(CertificateInfo current, String refusal, boolean serverFault) {
+
+        static Outcome done(CertificateInfo current) {
+            return new Outcome(current, null, false);
+        }
+
+        static Outcome refused(String why) {
+            return new Outcome(null, why, false);
+        }
+
+        static Outcome failed(String why) {
+            return new Outcome(null, why, true);
+        }
     }
 
     private final Supplier<TlsCertificates> service;
@@ -35,17 +51,27 @@ final class Certificates {
     Outcome install(String chainPem, String keyPem) {
         Optional<TlsCertificates> tls = tls();
         if (tls.isEmpty()) {
-            return new Outcome(null, NO_TLS);
+            return Outcome.failed(NO_TLS);
         }
         try {
-            return new Outcome(tls.get().install(chainPem, keyPem), null);
+            return Outcome.done(tls.get().install(chainPem, keyPem));
         } catch (CertificateRejectedException e) {
-            return new Outcome(null, e.getMessage());
+            return Outcome.refused(e.getMessage());
+        } catch (IllegalStateException e) { // the TLS bundle could not store it: its log says more
+            return Outcome.failed(e.getMessage());
         }
     }
 
     Outcome uninstall() {
-        return tls().map(t -> new Outcome(t.uninstall(), null)).orElse(new Outcome(null, NO_TLS));
+        Optional<TlsCertificates> tls = tls();
+        if (tls.isEmpty()) {
+            return Outcome.failed(NO_TLS);
+        }
+        try {
+            return Outcome.done(tls.get().uninstall());
+        } catch (IllegalStateException e) {
+            return Outcome.failed(e.getMessage());
+        }
     }
 
     private Optional<TlsCertificates> tls() {

@@ -232,6 +232,14 @@ public class ApiRouterTest {
     }
 
     @Test
+    public void aCertificateTheApplianceCannotStoreIsAServerFault() {
+        tls.diskFull = true;
+        ApiResponse failed = send("PUT", "/tls/certificate", "{\"certificate\":\"good chain\",\"key\":\"k\"}");
+        assertError(503, failed);
+        assertTrue(failed.errorMessage(), failed.errorMessage().contains("No space left"));
+    }
+
+    @Test
     public void saysSoWhenTlsIsNotRunning() {
         tlsService = null;
         assertError(503, call("GET", "/tls/certificate"));

@@ -28,12 +28,18 @@ final class TestCertificates implements TlsCertificates {
 
     @Override
     public CertificateInfo install(String chainPem, String keyPem) throws CertificateRejectedException {
+        if (diskFull) {
+            throw new IllegalStateException("Cannot store the certificate in data/tls/installed.crt: No space left");
+        }
         if (!chainPem.startsWith("good")) {
             throw new CertificateRejectedException("No certificate found in the text");
         }
         current = info(Source.INSTALLED, "CN=mail.example.com");
         return current;
     }
+
+    /** Makes the next install fail as a full disk would. */
+    boolean diskFull;
 
     @Override
     public CertificateInfo uninstall() {
