@@ -121,34 +121,18 @@ final class Schema {
                 throw new StoreException("The database has schema version " + current
                         + ", newer than this store understands (" + VERSION + ")");
             }
+            List<List<String>> steps = List.of(version1(dialect), version2(), version3(dialect), version4(dialect),
+                    version5(dialect));
             try (Statement s = c.connection().createStatement()) {
-                if (current < 1) {
-                    for (String sql : version1(dialect)) {
+                for (int version = current + 1; version <= VERSION; version++) {
+                    for (String sql : steps.get(version - 1)) {
                         s.execute(sql);
                     }
-                }
-                if (current < 2) {
-                    for (String sql : version2()) {
-                        s.execute(sql);
-                    }
-                }
-                if (current < 3) {
-                    for (String sql : version3(dialect)) {
-                        s.execute(sql);
-                    }
-                    long analysed = MessageSql.analyseAll(c);
-                    if (analysed > 0) {
-                        LOG.info("Schema version 3: analysed the " + analysed + " stored messages");
-                    }
-                }
-                if (current < 4) {
-                    for (String sql : version4(dialect)) {
-                        s.execute(sql);
-                    }
-                }
-                if (current < 5) {
-                    for (String sql : version5(dialect)) {
-                        s.execute(sql);
+                    if (version == 3) {
+                        long analysed = MessageSql.analyseAll(c);
+                        if (analysed > 0) {
+                            LOG.info("Schema version 3: analysed the " + analysed + " stored messages");
+                        }
                     }
                 }
                 for (String sql : dialect.startup()) {
