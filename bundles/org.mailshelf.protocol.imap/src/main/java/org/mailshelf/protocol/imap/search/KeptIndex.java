@@ -1,5 +1,6 @@
 package org.mailshelf.protocol.imap.search;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A mailbox's search index as the store keeps it between restarts ({@code MailStore.derived}): what the index
@@ -26,12 +28,15 @@ final class KeptIndex {
 
     static byte[] write(MailboxIndex index, long uidValidity) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        // the CRC is taken as the bytes are written: a large index is not copied once more to checksum it
+        CRC32 crc = new CRC32();
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(new CheckedOutputStream(bytes, crc), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeLong(uidValidity);
             index.writeTo(out);
             out.flush();
-            out.writeLong(crc(bytes.toByteArray(), bytes.size()));
+            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
