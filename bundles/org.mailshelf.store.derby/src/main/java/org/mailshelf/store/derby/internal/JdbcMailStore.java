@@ -629,6 +629,9 @@ public class JdbcMailStore implements MailStore, CredentialStore, AutoCloseable 
 
     /** The listing kept when the store last closed, if the mailbox has not changed since; else null. */
     private static List<MessageMeta> keptListing(SqlConnection c, long mailboxId, long[] state) throws SQLException {
+        if (state[1] - 1 < SNAPSHOT_MIN_MESSAGES) {
+            return null; // fewer UIDs ever given than a kept listing needs messages: no row to look for
+        }
         byte[] kept = SnapshotSql.load(c, mailboxId, state);
         if (kept == null) {
             return null;
