@@ -103,14 +103,22 @@ final class AdminAuth {
             if (colon < 0) {
                 return Verdict.DENIED;
             }
-            boolean userOk = MessageDigest.isEqual(utf8Bytes(Arrays.copyOf(decoded, colon)),
-                    USER.getBytes(StandardCharsets.UTF_8));
-            boolean passwordOk = MessageDigest.isEqual(digest(Arrays.copyOfRange(decoded, colon + 1,
-                    decoded.length)), expected);
-            return userOk & passwordOk ? Verdict.GRANTED : Verdict.DENIED; // no short cut: same work either way
+            return check(new String(decoded, 0, colon), Arrays.copyOfRange(decoded, colon + 1, decoded.length));
         } finally {
             Arrays.fill(decoded, '\0');
         }
+    }
+
+    /** Checks a user name and password, as a login form gives them; wipes the password. */
+    Verdict check(String user, char[] password) {
+        if (!isEnabled()) {
+            Arrays.fill(password, '\0');
+            return Verdict.DISABLED;
+        }
+        boolean userOk = MessageDigest.isEqual(String.valueOf(user).getBytes(StandardCharsets.UTF_8),
+                USER.getBytes(StandardCharsets.UTF_8));
+        boolean passwordOk = MessageDigest.isEqual(digest(password), expected);
+        return userOk & passwordOk ? Verdict.GRANTED : Verdict.DENIED; // no short cut: same work either way
     }
 
     private byte[] digest(char[] password) {

@@ -47,7 +47,15 @@ public class AdminLogin {
      * @param where for the log, e.g. "the REST API"
      */
     Verdict attempt(String authorizationHeader, String clientAddress, String where) {
-        Verdict verdict = auth.check(authorizationHeader);
+        return throttled(auth.check(authorizationHeader), clientAddress, where);
+    }
+
+    /** The same for a login form's user name and password; the password is wiped. */
+    Verdict attempt(String user, char[] password, String clientAddress, String where) {
+        return throttled(auth.check(user, password), clientAddress, where);
+    }
+
+    private Verdict throttled(Verdict verdict, String clientAddress, String where) {
         if (verdict == Verdict.DENIED) {
             Duration delay = throttle.failed(clientAddress);
             log.warn("Failed admin login to {} from {}; answering in {} s", where, clientAddress,

@@ -34,7 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletPattern(RestApiServlet.PATTERN)
 public class RestApiServlet extends HttpServlet {
 
-    static final String PATTERN = "/api/v1/*";
+    static final String API_ROOT = "/api/v1";
+    static final String PATTERN = API_ROOT + "/*";
     /**
      * Request bodies are a name and a password, or a certificate chain and its key: anything bigger is a mistake
      * or an attack.
@@ -66,6 +67,12 @@ public class RestApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getAttribute(RequestGuard.GUARDED) == null) {
+            // fail closed: without the guard nothing checks where a request comes from
+            log.warn("{} {} refused: the admin request guard is not running", req.getMethod(), req.getRequestURI());
+            send(req, resp, ApiResponse.error(503, "The admin API is starting or stopping; try again"));
+            return;
+        }
         switch (login.attempt(req.getHeader("Authorization"), req.getRemoteAddr(), "the REST API")) {
             case DISABLED -> {
                 send(req, resp, ApiResponse.error(503, "The admin API is disabled: no admin password is set"));
@@ -79,9 +86,7 @@ public class RestApiServlet extends HttpServlet {
                 send(req, resp, unauthorized());
                 return;
             }
-            case GRANTED -> {
-                // go on below
-            }
+            case GRANTED -> req.setAttribute(ConsoleSecurityProvider.REMOTE_USER, AdminAuth.USER); // for the audit
         }
         ApiResponse response;
         try {
@@ -94,6 +99,9 @@ public class RestApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             response = ApiResponse.error(500, "Internal error; see the server log");
+        }
+        if (response.errorMessage() != null) {
+            req.setAttribute(AuditLog.OUTCOME, "refused: " + response.errorMessage());
         }
         send(req, resp, response);
     }

@@ -62,6 +62,7 @@ public class TlsConsolePlugin extends HttpServlet {
         String message = forms.validToken(req.getParameter("token"))
                 ? perform(req.getParameter("action"), req.getParameter("certificate"), req.getParameter("key"))
                 : ConsoleForms.OUT_OF_DATE;
+        req.setAttribute(AuditLog.OUTCOME, message);
         ConsoleForms.redirectWithMessage(req, resp, message);
     }
 

@@ -61,6 +61,7 @@ public class UsersConsolePlugin extends HttpServlet {
         String message = forms.validToken(req.getParameter("token"))
                 ? perform(req.getParameter("action"), req.getParameter("name"), req.getParameter("password"))
                 : ConsoleForms.OUT_OF_DATE;
+        req.setAttribute(AuditLog.OUTCOME, message);
         ConsoleForms.redirectWithMessage(req, resp, message);
     }
 

@@ -6,7 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ReadListener;
@@ -27,7 +29,12 @@ final class FakeHttp {
         byte[] body = new byte[0];
         final Map<String, String> headers = new LinkedHashMap<>();
         final Map<String, String> parameters = new LinkedHashMap<>();
-        final Map<String, Object> attributes = new LinkedHashMap<>();
+        final Map<String, Object> attributes = new LinkedHashMap<>(Map.of(RequestGuard.GUARDED, true));
+        /** The whole path; by default the API's root plus {@link #pathInfo}. */
+        String uri;
+        String query;
+        String scheme = "http";
+        String localAddr = "127.0.0.1";
 
         HttpServletRequest proxy() {
             ServletInputStream in = new ServletInputStream() {
@@ -66,7 +73,11 @@ final class FakeHttp {
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "getContextPath" -> "";
                         case "getServletPath" -> "/api/v1";
-                        case "getRequestURI" -> "/api/v1" + (pathInfo == null ? "" : pathInfo);
+                        case "getRequestURI" -> uri != null ? uri : "/api/v1" + (pathInfo == null ? "" : pathInfo);
+                        case "getQueryString" -> query;
+                        case "getScheme" -> scheme;
+                        case "isSecure" -> "https".equals(scheme);
+                        case "getLocalAddr" -> localAddr;
                         case "setCharacterEncoding" -> null;
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> throw new UnsupportedOperationException(m.getName());
@@ -78,6 +89,7 @@ final class FakeHttp {
         int status = 200;
         String contentType;
         final Map<String, String> headers = new LinkedHashMap<>();
+        final List<String> cookies = new ArrayList<>();
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final PrintWriter writer = new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
 
@@ -108,6 +120,19 @@ final class FakeHttp {
                         switch (m.getName()) {
                             case "setStatus" -> status = (Integer) args[0];
                             case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                            case "addHeader" -> {
+                                if ("Set-Cookie".equals(args[0])) {
+                                    cookies.add((String) args[1]);
+                                } else {
+                                    headers.put((String) args[0], (String) args[1]);
+                                }
+                            }
+                            case "getStatus" -> {
+                                return status;
+                            }
+                            case "getHeader" -> {
+                                return headers.get((String) args[0]);
+                            }
                             case "setContentType" -> contentType = (String) args[0];
                             case "setContentLength" -> headers.put("Content-Length", String.valueOf(args[0]));
                             case "flushBuffer" -> writer.flush();
