@@ -406,7 +406,7 @@ final class ImapSession implements ProtocolHandler {
             RawLineHandler handler = rawLineHandler;
             rawLineHandler = null;
             if (handler != null) {
-                runGuarded(rawLineTag, () -> handler.line(this, l.bytes()));
+                runGuarded(rawLineTag, "a continuation line", () -> handler.line(this, l.bytes()));
             }
         }
     }
@@ -432,7 +432,7 @@ final class ImapSession implements ProtocolHandler {
     private void dispatch(Command c) {
         current = null;
         String tag = c.tag();
-        runGuarded(tag, () -> {
+        runGuarded(tag, c.name(), () -> {
             ArgumentReader args = c.reader();
             String name = c.name().equals("UID") ? "UID " + args.keyword() : c.name();
             CommandTable.Entry entry = CommandTable.lookup(name);
@@ -456,7 +456,7 @@ final class ImapSession implements ProtocolHandler {
     }
 
     /** Runs a command step, turning its failures into tagged responses. */
-    private void runGuarded(String tag, Step step) {
+    private void runGuarded(String tag, String command, Step step) {
         try {
             step.run();
         } catch (ParseException e) {
@@ -470,6 +470,8 @@ final class ImapSession implements ProtocolHandler {
         } catch (MailboxNotFoundException e) {
             complete(tag, Status.NO, "NONEXISTENT", "No such mailbox");
         } catch (RuntimeException e) {
+            LOG.error("IMAP client {}: {} {} failed; answered NO [SERVERBUG]", connection.clientAddress(), tag,
+                    command, e);
             complete(tag, Status.NO, "SERVERBUG", "Internal error, try again later");
         }
     }

@@ -12,6 +12,8 @@ import org.mailshelf.api.MailboxInfo;
 import org.mailshelf.api.store.MailStore;
 import org.mailshelf.api.store.MailboxExistsException;
 import org.mailshelf.protocol.lmtp.SessionState.MailTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a received message into each recipient's INBOX and says, per accepted RCPT and in RCPT order, what became
@@ -21,6 +23,8 @@ import org.mailshelf.protocol.lmtp.SessionState.MailTransaction;
 final class Delivery {
 
     private final MailStore store;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
     Delivery(MailStore store) {
         this.store = store;
@@ -52,6 +56,8 @@ final class Delivery {
         } catch (RuntimeException e) {
             // any store failure (not only StoreException) must leave the other recipients' answers intact;
             // a 4xx makes the client keep the message and try again
+            LOG.warn("LMTP delivery of {} bytes to {} failed; answered 451: {}", content.length, account,
+                    e.toString(), e);
             return false;
         }
     }
