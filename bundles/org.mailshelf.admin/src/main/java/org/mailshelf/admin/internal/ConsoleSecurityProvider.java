@@ -51,7 +51,12 @@ public class ConsoleSecurityProvider implements SecurityProvider {
     @Activate
     public ConsoleSecurityProvider(@Reference AdminLogin login, BundleContext context, ConsoleLoginConfig config) {
         this(login, new AdminSessions(idleTimeout(config), System::nanoTime),
-                Optional.ofNullable(context.getProperty("felix.webconsole.manager.root")).orElse(DEFAULT_ROOT));
+                consoleRoot(context));
+    }
+
+    /** Where the Web Console is served, as the launcher configured it. */
+    static String consoleRoot(BundleContext context) {
+        return Optional.ofNullable(context.getProperty("felix.webconsole.manager.root")).orElse(DEFAULT_ROOT);
     }
 
     ConsoleSecurityProvider(AdminLogin login, AdminSessions sessions, String root) {

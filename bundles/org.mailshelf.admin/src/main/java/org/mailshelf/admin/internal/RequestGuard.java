@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,11 +66,10 @@ public class RequestGuard implements Preprocessor {
 
     @Activate
     public RequestGuard(BundleContext context, RequestGuardConfig config) {
-        this(new AdminActions(Optional.ofNullable(context.getProperty("felix.webconsole.manager.root"))
-                .orElse("/system/console"), id -> {
-                    Bundle b = context.getBundle(id);
-                    return b == null ? null : b.getSymbolicName();
-                }), config, null);
+        this(new AdminActions(ConsoleSecurityProvider.consoleRoot(context), id -> {
+            Bundle b = context.getBundle(id);
+            return b == null ? null : b.getSymbolicName();
+        }), config, null);
     }
 
     RequestGuard(AdminActions actions, RequestGuardConfig config, TlsCertificates certificates) {
